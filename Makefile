@@ -1,0 +1,67 @@
+# Two commands for a fresh machine: `make run` and `make test` (see README).
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PORT ?= 8000
+export PYTHONDONTWRITEBYTECODE := 1
+
+.PHONY: run test setup test-setup system-deps messages demo lint check ci-checks clean
+
+run: setup messages
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py seed_demo
+	@echo ""
+	@echo "  Demo logins (password: demo)"
+	@echo "    admin   administrator"
+	@echo "    hanna   HR"
+	@echo "    tara    trainer"
+	@echo "    lena    learner, paid staff"
+	@echo "    volker  learner, volunteer"
+	@echo "  Volunteers can join with the invitation code WILLKOMMEN at /join/"
+	@echo "  Open http://127.0.0.1:$(PORT)/"
+	@echo ""
+	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+test: test-setup messages
+	$(VENV)/bin/pytest
+
+setup: $(VENV)/.installed system-deps
+
+test-setup: setup $(VENV)/.installed-test node_modules/.installed system-deps
+	@test -x /usr/bin/chromium || { echo "Chromium is missing: install Debian's chromium package."; exit 1; }
+
+$(VENV)/.installed: pyproject.toml
+	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
+	$(VENV)/bin/pip install --quiet --upgrade pip
+	$(VENV)/bin/pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-test: $(VENV)/.installed pyproject.toml
+	$(VENV)/bin/pip install --quiet -e '.[test]'
+	touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund
+	touch $@
+
+# Debian packages: gettext compiles the translations, chromium runs browser tests.
+system-deps:
+	@missing=""; \
+	command -v msgfmt >/dev/null || missing="$$missing gettext"; \
+	if [ "$(MAKECMDGOALS)" = "test" ] && [ ! -x /usr/bin/chromium ]; then missing="$$missing chromium"; fi; \
+	if [ -n "$$missing" ]; then \
+		if [ "$$(id -u)" = "0" ]; then \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+		else \
+			echo "Please install:$$missing (e.g. sudo apt-get install$$missing)"; exit 1; \
+		fi; \
+	fi
+
+messages: setup
+	$(PY) manage.py compilemessages --ignore=.venv --ignore=node_modules -v 0
+
+lint: test-setup
+	$(VENV)/bin/ruff check .
+
+clean:
+	rm -rf $(VENV) node_modules staticfiles

@@ -1,0 +1,248 @@
+"""Reads about courses and progress. Every figure is counted by the database in
+one statement per list, so a page's query count does not grow with the number
+of courses, modules or lessons."""
+
+from dataclasses import dataclass
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.db.models import (
+    Count,
+    Exists,
+    F,
+    Func,
+    IntegerField,
+    Max,
+    OuterRef,
+    QuerySet,
+    Subquery,
+    Value,
+)
+from django.db.models.functions import Coalesce, Substr
+from wagtail.models import Page
+
+from .models import (
+    ActivityAttempt,
+    CoursePage,
+    Enrolment,
+    LessonPage,
+    LessonProgress,
+    ModulePage,
+)
+
+
+def _count(queryset: QuerySet) -> Coalesce:
+    """A correlated COUNT(*) subquery (no GROUP BY needed)."""
+    counted = queryset.order_by().annotate(n=Func(F("pk"), function="COUNT")).values("n")
+    return Coalesce(Subquery(counted, output_field=IntegerField()), Value(0))
+
+
+def _lessons_below_outer() -> QuerySet[LessonPage]:
+    return LessonPage.objects.live().filter(path__startswith=OuterRef("path"))
+
+
+def _completed_below_outer(user: AbstractBaseUser) -> QuerySet[LessonProgress]:
+    return LessonProgress.objects.filter(
+        user=user,
+        completed_at__isnull=False,
+        lesson__live=True,
+        lesson__path__startswith=OuterRef("path"),
+    )
+
+
+def _lesson_completed(user: AbstractBaseUser) -> Exists:
+    return Exists(
+        LessonProgress.objects.filter(
+            user=user, lesson=OuterRef("pk"), completed_at__isnull=False
+        )
+    )
+
+
+def with_progress(queryset: QuerySet, user: AbstractBaseUser) -> QuerySet:
+    """Annotate courses or modules with lesson_count and completed_count."""
+    return queryset.annotate(
+        lesson_count=_count(_lessons_below_outer()),
+        completed_count=_count(_completed_below_outer(user)),
+    )
+
+
+def percent(done: int, total: int) -> int:
+    return round(100 * done / total) if total else 0
+
+
+def course_of(lesson: Page) -> CoursePage:
+    """The course a lesson belongs to, found by its tree path in one query."""
+    steplen = lesson.steplen
+    return CoursePage.objects.get(path=lesson.path[: (lesson.depth - 2) * steplen])
+
+
+def enrolment_for(user: AbstractBaseUser, course: CoursePage) -> Enrolment | None:
+    if not user.is_authenticated:
+        return None
+    return Enrolment.objects.filter(user=user, course=course).first()
+
+
+@dataclass
+class LearningOverview:
+    enrolled: list[CoursePage]
+    catalogue: list[CoursePage]
+    last_visited: LessonProgress | None
+
+
+def my_learning(user: AbstractBaseUser, staff_type: str | None) -> LearningOverview:
+    enrolments = Enrolment.objects.filter(user=user, course=OuterRef("pk"))
+    first_open_lesson = (
+        _lessons_below_outer()
+        .exclude(_lesson_completed(user))
+        .order_by("path")
+        .values("pk")[:1]
+    )
+    enrolled = list(
+        with_progress(CoursePage.objects.live(), user)
+        .filter(Exists(enrolments))
+        .annotate(
+            completed_at=Subquery(enrolments.values("completed_at")[:1]),
+            enrolment_source=Subquery(enrolments.values("source")[:1]),
+            resume_lesson_id=Subquery(first_open_lesson),
+        )
+        .order_by("-mandatory", "title")
+    )
+    resume = LessonPage.objects.in_bulk(
+        [c.resume_lesson_id for c in enrolled if c.resume_lesson_id]
+    )
+    for course in enrolled:
+        course.resume_lesson = resume.get(course.resume_lesson_id)
+        course.percent = percent(course.completed_count, course.lesson_count)
+    catalogue = list(
+        open_courses(staff_type).exclude(Exists(enrolments)).order_by("title")
+    )
+    last_visited = (
+        LessonProgress.objects.filter(user=user, lesson__live=True)
+        .select_related("lesson")
+        .order_by("-last_visited_at")
+        .first()
+    )
+    return LearningOverview(enrolled=enrolled, catalogue=catalogue, last_visited=last_visited)
+
+
+def open_courses(staff_type: str | None) -> QuerySet[CoursePage]:
+    """Live courses whose audience includes this staff type."""
+    courses = CoursePage.objects.live()
+    if staff_type:
+        courses = courses.filter(audience__in=["both", staff_type])
+    return courses
+
+
+@dataclass
+class CourseOutline:
+    modules: list[ModulePage]
+    lesson_count: int
+    completed_count: int
+
+    @property
+    def percent(self) -> int:
+        return percent(self.completed_count, self.lesson_count)
+
+
+def course_outline(user: AbstractBaseUser, course: CoursePage) -> CourseOutline:
+    """Modules with their lessons and this learner's progress: three queries."""
+    modules = list(
+        with_progress(ModulePage.objects.live().child_of(course), user).order_by("path")
+    )
+    lessons = (
+        LessonPage.objects.live()
+        .descendant_of(course)
+        .annotate(completed=_lesson_completed(user))
+        .order_by("path")
+    )
+    by_module: dict[str, list[LessonPage]] = {m.path: [] for m in modules}
+    for lesson in lessons:
+        by_module.get(lesson.path[: -lesson.steplen], []).append(lesson)
+    for module in modules:
+        module.lessons = by_module[module.path]
+        module.percent = percent(module.completed_count, module.lesson_count)
+    return CourseOutline(
+        modules=modules,
+        lesson_count=sum(m.lesson_count for m in modules),
+        completed_count=sum(m.completed_count for m in modules),
+    )
+
+
+def completed_activity_ids(user: AbstractBaseUser, lesson: LessonPage) -> set[str]:
+    if not user.is_authenticated:
+        return set()
+    return set(
+        ActivityAttempt.objects.filter(user=user, lesson=lesson, completed=True)
+        .values_list("block_id", flat=True)
+        .distinct()
+    )
+
+
+def lesson_neighbours(course: CoursePage, lesson: LessonPage) -> tuple[Page | None, Page | None]:
+    """Previous and next live lesson of the course, in reading order."""
+    lessons = LessonPage.objects.live().descendant_of(course)
+    previous = lessons.filter(path__lt=lesson.path).order_by("-path").first()
+    following = lessons.filter(path__gt=lesson.path).order_by("path").first()
+    return previous, following
+
+
+@dataclass
+class ParticipantRow:
+    enrolment: Enrolment
+    module_percents: list[int]
+    course_percent: int
+    last_activity: object
+
+
+def participants(course: CoursePage) -> tuple[list[ModulePage], list[ParticipantRow]]:
+    """Everyone enrolled, with progress per module: four queries in all."""
+    modules = list(
+        ModulePage.objects.live()
+        .child_of(course)
+        .annotate(lesson_count=_count(_lessons_below_outer()))
+        .order_by("path")
+    )
+    module_path_length = (course.depth + 1) * course.steplen
+    done = (
+        LessonProgress.objects.filter(
+            lesson__live=True,
+            lesson__path__startswith=course.path,
+            completed_at__isnull=False,
+        )
+        .annotate(module_path=Substr("lesson__path", 1, module_path_length))
+        .values("user_id", "module_path")
+        .annotate(n=Count("pk"))
+    )
+    done_by = {(row["user_id"], row["module_path"]): row["n"] for row in done}
+    last = dict(
+        LessonProgress.objects.filter(lesson__path__startswith=course.path)
+        .values("user_id")
+        .annotate(last=Max("last_visited_at"))
+        .values_list("user_id", "last")
+    )
+    enrolments = (
+        Enrolment.objects.filter(course=course)
+        .select_related("user", "user__profile", "user__profile__unit")
+        .order_by("user__last_name", "user__first_name", "user__username")
+    )
+    total_lessons = sum(m.lesson_count for m in modules)
+    rows = []
+    for enrolment in enrolments:
+        counts = [done_by.get((enrolment.user_id, m.path), 0) for m in modules]
+        rows.append(
+            ParticipantRow(
+                enrolment=enrolment,
+                module_percents=[
+                    percent(n, m.lesson_count) for n, m in zip(counts, modules, strict=True)
+                ],
+                course_percent=percent(sum(counts), total_lessons),
+                last_activity=last.get(enrolment.user_id),
+            )
+        )
+    return modules, rows
+
+
+def courses_run_by(user: AbstractBaseUser) -> QuerySet[CoursePage]:
+    courses = CoursePage.objects.all().order_by("title")
+    if user.is_superuser:
+        return courses
+    return courses.filter(trainers=user) | courses.filter(owner=user)

@@ -1,0 +1,210 @@
+"""Writes about enrolment and progress."""
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from lms.people.models import OrganisationUnit, StaffProfile
+
+from .models import (
+    ActivityAttempt,
+    CourseAssignment,
+    CoursePage,
+    Enrolment,
+    EnrolmentSource,
+    LessonPage,
+    LessonProgress,
+)
+from .selectors import completed_activity_ids, course_of
+
+
+def enrolment_create(
+    *,
+    user: AbstractBaseUser,
+    course: CoursePage,
+    source: str,
+    assignment: CourseAssignment | None = None,
+) -> Enrolment:
+    """Enrol once; a second call returns the existing enrolment unchanged."""
+    existing = Enrolment.objects.filter(user=user, course=course).first()
+    if existing:
+        return existing
+    enrolment = Enrolment(user=user, course=course, source=source, assignment=assignment)
+    enrolment.full_clean()
+    try:
+        with transaction.atomic():
+            enrolment.save()
+    except IntegrityError:  # a concurrent request enrolled first
+        return Enrolment.objects.get(user=user, course=course)
+    return enrolment
+
+
+def course_self_enrol(*, user: AbstractBaseUser, course: CoursePage) -> Enrolment:
+    staff_type = getattr(getattr(user, "profile", None), "staff_type", None)
+    if not course.live or not course.self_enrolment:
+        raise PermissionDenied(_("This course is assigned by HR; you cannot enrol yourself."))
+    if not course.is_open_to(staff_type):
+        raise PermissionDenied(_("This course is not open to your staff type."))
+    return enrolment_create(user=user, course=course, source=EnrolmentSource.SELF)
+
+
+def _profiles_matching(assignment: CourseAssignment):
+    profiles = StaffProfile.objects.all()
+    if assignment.unit_id:
+        if assignment.include_subunits:
+            profiles = profiles.filter(unit__path__startswith=assignment.unit.path)
+        else:
+            profiles = profiles.filter(unit=assignment.unit)
+    if assignment.staff_type:
+        profiles = profiles.filter(staff_type=assignment.staff_type)
+    return profiles
+
+
+@transaction.atomic
+def assignment_apply(*, assignment: CourseAssignment) -> int:
+    """Enrol everyone the assignment matches now; returns how many were new."""
+    user_ids = set(_profiles_matching(assignment).values_list("user_id", flat=True))
+    already = set(
+        Enrolment.objects.filter(course=assignment.course, user_id__in=user_ids).values_list(
+            "user_id", flat=True
+        )
+    )
+    new = [
+        Enrolment(
+            user_id=user_id,
+            course=assignment.course,
+            source=EnrolmentSource.ASSIGNMENT,
+            assignment=assignment,
+        )
+        for user_id in sorted(user_ids - already)
+    ]
+    Enrolment.objects.bulk_create(new, ignore_conflicts=True, batch_size=1000)
+    return len(new)
+
+
+@transaction.atomic
+def assignment_create(
+    *,
+    course: CoursePage,
+    created_by: AbstractBaseUser,
+    unit: OrganisationUnit | None = None,
+    staff_type: str = "",
+    include_subunits: bool = True,
+    due_date=None,
+) -> tuple[CourseAssignment, int]:
+    if unit is None and not staff_type and not created_by.is_superuser:
+        raise ValidationError(_("Choose an organisation unit or a staff type."))
+    assignment = CourseAssignment(
+        course=course,
+        unit=unit,
+        staff_type=staff_type,
+        include_subunits=include_subunits,
+        due_date=due_date,
+        created_by=created_by,
+    )
+    assignment.full_clean()
+    assignment.save()
+    return assignment, assignment_apply(assignment=assignment)
+
+
+def assignments_matching(profile: StaffProfile):
+    """Assignments that reach this person: their unit, an ancestor's with
+    sub-units, or the whole organisation; and their staff type or any."""
+    ancestor_paths = [
+        profile.unit.path[:end]
+        for end in range(profile.unit.steplen, len(profile.unit.path) + 1, profile.unit.steplen)
+    ]
+    return CourseAssignment.objects.filter(
+        Q(unit__isnull=True)
+        | Q(unit=profile.unit)
+        | Q(include_subunits=True, unit__path__in=ancestor_paths),
+        Q(staff_type="") | Q(staff_type=profile.staff_type),
+    ).select_related("course")
+
+
+def enrol_by_assignments(*, profile: StaffProfile) -> int:
+    count = 0
+    for assignment in assignments_matching(profile):
+        enrolment = enrolment_create(
+            user=profile.user,
+            course=assignment.course,
+            source=EnrolmentSource.ASSIGNMENT,
+            assignment=assignment,
+        )
+        count += enrolment.assignment_id == assignment.pk
+    return count
+
+
+def lesson_visit(*, user: AbstractBaseUser, lesson: LessonPage) -> LessonProgress:
+    now = timezone.now()
+    progress, created = LessonProgress.objects.get_or_create(
+        user=user, lesson=lesson, defaults={"last_visited_at": now}
+    )
+    if not created:
+        LessonProgress.objects.filter(pk=progress.pk).update(last_visited_at=now)
+        progress.last_visited_at = now
+    return progress
+
+
+@transaction.atomic
+def lesson_complete(*, user: AbstractBaseUser, lesson: LessonPage) -> LessonProgress:
+    """Mark a lesson done (idempotent) and complete the course when it was the last."""
+    now = timezone.now()
+    progress, _created = LessonProgress.objects.select_for_update().get_or_create(
+        user=user, lesson=lesson, defaults={"last_visited_at": now}
+    )
+    if progress.completed_at is None:
+        progress.completed_at = now
+        progress.progress = 1.0
+        progress.last_visited_at = now
+        progress.save(update_fields=["completed_at", "progress", "last_visited_at"])
+        course_completion_update(user=user, course=course_of(lesson))
+    return progress
+
+
+def course_completion_update(*, user: AbstractBaseUser, course: CoursePage) -> bool:
+    """Stamp the enrolment complete once every live lesson is complete."""
+    total = LessonPage.objects.live().descendant_of(course).count()
+    done = LessonProgress.objects.filter(
+        user=user,
+        completed_at__isnull=False,
+        lesson__live=True,
+        lesson__path__startswith=course.path,
+    ).count()
+    if total and done >= total:
+        return bool(
+            Enrolment.objects.filter(user=user, course=course, completed_at__isnull=True)
+            .update(completed_at=timezone.now())
+        )
+    return False
+
+
+@transaction.atomic
+def activity_complete(
+    *, user: AbstractBaseUser, lesson: LessonPage, block_id: str
+) -> LessonProgress:
+    """Record a completed activity; the lesson completes with its last activity."""
+    activity_ids = lesson.activity_ids()
+    if block_id not in activity_ids:
+        raise ValidationError(_("This activity does not exist in this lesson."))
+    ActivityAttempt.objects.create(user=user, lesson=lesson, block_id=block_id, completed=True)
+    done = completed_activity_ids(user, lesson) & set(activity_ids)
+    if len(done) == len(activity_ids):
+        return lesson_complete(user=user, lesson=lesson)
+    progress = lesson_visit(user=user, lesson=lesson)
+    if progress.completed_at is None:
+        progress.progress = len(done) / len(activity_ids)
+        progress.save(update_fields=["progress"])
+    return progress
+
+
+def lesson_mark_complete(*, user: AbstractBaseUser, lesson: LessonPage) -> LessonProgress:
+    """The learner's own "done" button: only for lessons without open activities,
+    which complete by themselves when their activities are done."""
+    pending = set(lesson.activity_ids()) - completed_activity_ids(user, lesson)
+    if pending:
+        raise ValidationError(_("Complete the activities of this lesson first."))
+    return lesson_complete(user=user, lesson=lesson)

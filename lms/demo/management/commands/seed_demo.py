@@ -1,0 +1,168 @@
+"""Load the demo: organisation, people, three German courses. Idempotent:
+running it again finds what exists and adds only what is missing."""
+
+from datetime import timedelta
+
+from django.contrib.auth import get_user_model
+from django.core.management.base import BaseCommand
+from django.db import transaction
+from django.utils import timezone
+from django.utils.text import slugify
+
+from courses.models import CourseAssignment, CourseIndexPage, CoursePage, LessonPage, ModulePage, Topic
+from courses.roles import grant_role_permissions
+from courses.services import assignment_create, course_self_enrol, lesson_complete
+from lms.demo.course_texts import COURSES
+from lms.people.models import Invitation, OrganisationUnit, Role, StaffProfile, StaffType
+from lms.people.services import job_role_get_or_create, staff_create, unit_create
+
+DEMO_PASSWORD = "demo"
+INVITATION_CODE = "WILLKOMMEN"
+
+# (code, name, kind, parent code)
+UNITS = [
+    ("verband", "Wohlfahrtsverband Musterstadt e. V.", "Verband", None),
+    ("st-anna", "Seniorenzentrum St. Anna", "Einrichtung", "verband"),
+    ("st-anna-pflege", "Stationäre Pflege", "Dienst", "st-anna"),
+    ("st-anna-ambulant", "Ambulanter Pflegedienst", "Dienst", "st-anna"),
+    ("am-markt", "Beratungszentrum Am Markt", "Einrichtung", "verband"),
+    ("am-markt-schuldner", "Schuldnerberatung", "Dienst", "am-markt"),
+    ("am-markt-migration", "Migrationsberatung", "Dienst", "am-markt"),
+]
+
+# (username, first, last, unit code, staff type, job role, roles)
+PEOPLE = [
+    ("hanna", "Hanna", "Hofmann", "verband", StaffType.PAID, "Personalreferentin", (Role.LEARNER, Role.HR)),
+    ("tara", "Tara", "Thomsen", "verband", StaffType.PAID, "Referentin für Fortbildung", (Role.LEARNER, Role.TRAINER)),
+    ("lena", "Lena", "Lange", "st-anna-pflege", StaffType.PAID, "Pflegefachkraft", (Role.LEARNER,)),
+    ("volker", "Volker", "Vogt", "am-markt-migration", StaffType.VOLUNTEER, "Ehrenamtlicher Sprachpate", (Role.LEARNER,)),
+]
+
+
+class Command(BaseCommand):
+    help = "Load the demo organisation, users and courses (idempotent)."
+
+    @transaction.atomic
+    def handle(self, *args, **options):
+        grant_role_permissions()
+        units = self._units()
+        users = self._people(units)
+        courses = self._courses(users["tara"])
+        self._learning(units, users, courses)
+        self.stdout.write(self.style.SUCCESS("Demo content is ready."))
+
+    def _units(self) -> dict[str, OrganisationUnit]:
+        units: dict[str, OrganisationUnit] = {}
+        for code, name, kind, parent in UNITS:
+            unit = OrganisationUnit.objects.filter(code=code).first()
+            if unit is None:
+                parent_unit = OrganisationUnit.objects.get(pk=units[parent].pk) if parent else None
+                unit = unit_create(name=name, code=code, kind=kind, parent=parent_unit)
+            units[code] = unit
+        return units
+
+    def _people(self, units):
+        User = get_user_model()
+        admin = User.objects.filter(username="admin").first()
+        if admin is None:
+            admin = User.objects.create_superuser("admin", "admin@example.org", DEMO_PASSWORD)
+            admin.first_name, admin.last_name = "Alex", "Admin"
+            admin.save()
+            StaffProfile.objects.create(user=admin, unit=units["verband"])
+        users = {"admin": admin}
+        for username, first, last, unit_code, staff_type, job_role, roles in PEOPLE:
+            user = User.objects.filter(username=username).first()
+            if user is None:
+                user = staff_create(
+                    username=username,
+                    first_name=first,
+                    last_name=last,
+                    email=f"{username}@example.org",
+                    password=DEMO_PASSWORD,
+                    unit=units[unit_code],
+                    staff_type=staff_type,
+                    job_role=job_role_get_or_create(name=job_role),
+                    roles=roles,
+                ).user
+            users[username] = user
+        users["hanna"].profile.managed_units.add(units["verband"])
+        Invitation.objects.get_or_create(
+            code=INVITATION_CODE,
+            defaults={
+                "unit": units["am-markt"],
+                "staff_type": StaffType.VOLUNTEER,
+                "max_uses": 100,
+                "expires_at": timezone.now() + timedelta(days=365),
+                "created_by": users["hanna"],
+            },
+        )
+        return users
+
+    def _courses(self, trainer) -> dict[str, CoursePage]:
+        index = CourseIndexPage.objects.get()
+        if not index.intro:
+            index.intro = (
+                "Kurse zu digitaler Ethik, Datenschutz und Zusammenarbeit für "
+                "haupt- und ehrenamtlich Mitarbeitende."
+            )
+            index.save_revision().publish()
+        courses = {}
+        for spec in COURSES:
+            course = CoursePage.objects.child_of(index).filter(slug=spec["slug"]).first()
+            if course is None:
+                course = CoursePage(
+                    title=spec["title"],
+                    slug=spec["slug"],
+                    summary=spec["summary"],
+                    audience=spec["audience"],
+                    estimated_minutes=spec["estimated_minutes"],
+                    self_enrolment=spec["self_enrolment"],
+                    mandatory=spec["mandatory"],
+                    recertification_months=spec["recertification_months"],
+                    owner=trainer,
+                )
+                index.add_child(instance=course)
+                course.topics.set(
+                    Topic.objects.get_or_create(name=name, defaults={"slug": slugify(name)})[0]
+                    for name in spec["topics"]
+                )
+                course.trainers.set([trainer])
+                course.save_revision().publish()
+                self._modules(course, spec["modules"], trainer)
+            courses[spec["slug"]] = course
+        return courses
+
+    def _modules(self, course, modules, owner):
+        for module_spec in modules:
+            module = ModulePage(
+                title=module_spec["title"],
+                slug=module_spec["slug"],
+                intro=module_spec["intro"],
+                owner=owner,
+            )
+            course.add_child(instance=module)
+            for lesson_spec in module_spec["lessons"]:
+                lesson = LessonPage(
+                    title=lesson_spec["title"],
+                    slug=lesson_spec["slug"],
+                    estimated_minutes=lesson_spec["estimated_minutes"],
+                    body=list(lesson_spec["body"]),
+                    owner=owner,
+                )
+                module.add_child(instance=lesson)
+
+    def _learning(self, units, users, courses):
+        datenschutz = courses["datenschutz-im-sozialwesen"]
+        if not CourseAssignment.objects.filter(course=datenschutz).exists():
+            assignment_create(
+                course=datenschutz,
+                created_by=users["hanna"],
+                unit=units["verband"],
+                due_date=timezone.localdate() + timedelta(days=60),
+            )
+        ethik = courses["digitale-ethik"]
+        lena = users["lena"]
+        if not lena.enrolments.filter(course=ethik).exists():
+            course_self_enrol(user=lena, course=ethik)
+            first = LessonPage.objects.live().descendant_of(ethik).order_by("path").first()
+            lesson_complete(user=lena, lesson=first)

@@ -1,0 +1,20 @@
+import pytest
+
+from tests import factories
+
+
+@pytest.fixture
+def org(db):
+    """Verband → two Einrichtungen → Dienste, as in the demo."""
+    verband = factories.unit("Verband Nord", kind="Verband")
+    haus_a = factories.unit("Haus am See", verband, kind="Einrichtung")
+    haus_b = factories.unit("Haus am Berg", verband, kind="Einrichtung")
+    pflege_a = factories.unit("Pflege am See", haus_a, kind="Dienst")
+    beratung_b = factories.unit("Beratung am Berg", haus_b, kind="Dienst")
+    return {
+        "verband": verband,
+        "haus_a": haus_a,
+        "haus_b": haus_b,
+        "pflege_a": pflege_a,
+        "beratung_b": beratung_b,
+    }
