@@ -18,3 +18,11 @@ def org(db):
         "pflege_a": pflege_a,
         "beratung_b": beratung_b,
     }
+
+
+@pytest.fixture
+def client(client, settings):
+    """Tests read English texts; German (the default) and Danish have their own
+    tests in tests/test_i18n.py."""
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    return client

@@ -39,8 +39,6 @@ class OrganisationUnit(MP_Node):
         help_text=_("The unit's key in the HR system; used by CSV imports."),
     )
 
-    node_order_by = ["name"]
-
     class Meta:
         verbose_name = _("organisation unit")
         verbose_name_plural = _("organisation units")
