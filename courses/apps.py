@@ -14,5 +14,7 @@ class CoursesConfig(AppConfig):
 
         from . import receivers, roles
 
-        profile_changed.connect(receivers.enrol_by_assignments, dispatch_uid="enrol-joiner")
+        profile_changed.connect(
+            receivers.enrol_by_assignments, dispatch_uid="enrol-joiner"
+        )
         post_migrate.connect(roles.grant_role_permissions, dispatch_uid="role-perms")

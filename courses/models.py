@@ -67,21 +67,29 @@ class CoursePage(Page):
         _("estimated minutes"), default=60, validators=[MinValueValidator(1)]
     )
     self_enrolment = models.BooleanField(
-        _("self-enrolment"), default=True,
+        _("self-enrolment"),
+        default=True,
         help_text=_("Learners of the audience may enrol themselves."),
     )
     mandatory = models.BooleanField(
-        _("mandatory"), default=False,
-        help_text=_("A required training, e.g. the yearly data-protection instruction."),
+        _("mandatory"),
+        default=False,
+        help_text=_(
+            "A required training, e.g. the yearly data-protection instruction."
+        ),
     )
     recertification_months = models.PositiveSmallIntegerField(
-        _("recertification interval (months)"), null=True, blank=True,
+        _("recertification interval (months)"),
+        null=True,
+        blank=True,
         validators=[MinValueValidator(1), MaxValueValidator(120)],
         help_text=_("Leave empty if a completion never expires."),
     )
     topics = ParentalManyToManyField(Topic, blank=True, verbose_name=_("topics"))
     trainers = ParentalManyToManyField(
-        settings.AUTH_USER_MODEL, blank=True, related_name="courses_run",
+        settings.AUTH_USER_MODEL,
+        blank=True,
+        related_name="courses_run",
         verbose_name=_("trainers"),
         help_text=_("They see the participants' progress."),
     )
@@ -135,7 +143,9 @@ class ModulePage(Page):
     def serve(self, request, *args, **kwargs):
         from django.shortcuts import redirect
 
-        return redirect(self.get_parent().specific_deferred.get_url(request) + f"#module-{self.pk}")
+        return redirect(
+            self.get_parent().specific_deferred.get_url(request) + f"#module-{self.pk}"
+        )
 
 
 class LessonPage(Page):
@@ -144,7 +154,11 @@ class LessonPage(Page):
     )
     body = StreamField(LessonBodyBlock(), verbose_name=_("body"), blank=True)
 
-    content_panels = [*Page.content_panels, FieldPanel("estimated_minutes"), FieldPanel("body")]
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("estimated_minutes"),
+        FieldPanel("body"),
+    ]
     search_fields = [*Page.search_fields, index.SearchField("body")]
     parent_page_types = ["courses.ModulePage"]
     subpage_types = []
@@ -168,22 +182,34 @@ class CourseAssignment(models.Model):
     """
 
     course = models.ForeignKey(
-        CoursePage, on_delete=models.CASCADE, related_name="assignments",
+        CoursePage,
+        on_delete=models.CASCADE,
+        related_name="assignments",
         verbose_name=_("course"),
     )
     unit = models.ForeignKey(
-        OrganisationUnit, on_delete=models.CASCADE, null=True, blank=True,
-        related_name="course_assignments", verbose_name=_("organisation unit"),
+        OrganisationUnit,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="course_assignments",
+        verbose_name=_("organisation unit"),
         help_text=_("Empty: the whole organisation."),
     )
     include_subunits = models.BooleanField(_("include sub-units"), default=True)
     staff_type = models.CharField(
-        _("staff type"), max_length=16, choices=StaffType.choices, blank=True,
+        _("staff type"),
+        max_length=16,
+        choices=StaffType.choices,
+        blank=True,
         help_text=_("Empty: paid staff and volunteers."),
     )
     due_date = models.DateField(_("due date"), null=True, blank=True)
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+",
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
         verbose_name=_("assigned by"),
     )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
@@ -205,40 +231,56 @@ class EnrolmentSource(models.TextChoices):
 
 class Enrolment(models.Model):
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="enrolments",
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="enrolments",
         verbose_name=_("learner"),
     )
     course = models.ForeignKey(
-        CoursePage, on_delete=models.CASCADE, related_name="enrolments",
+        CoursePage,
+        on_delete=models.CASCADE,
+        related_name="enrolments",
         verbose_name=_("course"),
     )
-    source = models.CharField(_("source"), max_length=16, choices=EnrolmentSource.choices)
+    source = models.CharField(
+        _("source"), max_length=16, choices=EnrolmentSource.choices
+    )
     assignment = models.ForeignKey(
-        CourseAssignment, on_delete=models.SET_NULL, null=True, blank=True,
-        related_name="enrolments", verbose_name=_("assignment"),
+        CourseAssignment,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="enrolments",
+        verbose_name=_("assignment"),
     )
     enrolled_at = models.DateTimeField(_("enrolled at"), auto_now_add=True)
     completed_at = models.DateTimeField(_("completed at"), null=True, blank=True)
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(fields=["user", "course"], name="one_enrolment_per_course")
+            models.UniqueConstraint(
+                fields=["user", "course"], name="one_enrolment_per_course"
+            )
         ]
         permissions = [("view_participants", _("Can see participants' progress"))]
         verbose_name = _("enrolment")
         verbose_name_plural = _("enrolments")
 
     def __str__(self):
-        return f"{self.user} – {self.course}"
+        return f"{self.user}: {self.course}"
 
 
 class LessonProgress(models.Model):
     """Summary of one learner in one lesson: 0..1 progress and when it completed."""
 
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="lesson_progress"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="lesson_progress",
     )
-    lesson = models.ForeignKey(LessonPage, on_delete=models.CASCADE, related_name="progress")
+    lesson = models.ForeignKey(
+        LessonPage, on_delete=models.CASCADE, related_name="progress"
+    )
     progress = models.FloatField(
         default=0.0, validators=[MinValueValidator(0.0), MaxValueValidator(1.0)]
     )
@@ -248,7 +290,9 @@ class LessonProgress(models.Model):
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(fields=["user", "lesson"], name="one_progress_per_lesson")
+            models.UniqueConstraint(
+                fields=["user", "lesson"], name="one_progress_per_lesson"
+            )
         ]
         indexes = [models.Index(fields=["user", "-last_visited_at"])]
         verbose_name = _("lesson progress")
@@ -259,9 +303,13 @@ class ActivityAttempt(models.Model):
     """One try at one activity block of a lesson; append-only."""
 
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="activity_attempts"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="activity_attempts",
     )
-    lesson = models.ForeignKey(LessonPage, on_delete=models.CASCADE, related_name="attempts")
+    lesson = models.ForeignKey(
+        LessonPage, on_delete=models.CASCADE, related_name="attempts"
+    )
     block_id = models.CharField(max_length=64)
     completed = models.BooleanField(default=False)
     created_at = models.DateTimeField(auto_now_add=True)

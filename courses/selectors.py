@@ -32,7 +32,9 @@ from .models import (
 
 def _count(queryset: QuerySet) -> Coalesce:
     """A correlated COUNT(*) subquery (no GROUP BY needed)."""
-    counted = queryset.order_by().annotate(n=Func(F("pk"), function="COUNT")).values("n")
+    counted = (
+        queryset.order_by().annotate(n=Func(F("pk"), function="COUNT")).values("n")
+    )
     return Coalesce(Subquery(counted, output_field=IntegerField()), Value(0))
 
 
@@ -121,7 +123,9 @@ def my_learning(user: AbstractBaseUser, staff_type: str | None) -> LearningOverv
         .order_by("-last_visited_at")
         .first()
     )
-    return LearningOverview(enrolled=enrolled, catalogue=catalogue, last_visited=last_visited)
+    return LearningOverview(
+        enrolled=enrolled, catalogue=catalogue, last_visited=last_visited
+    )
 
 
 def open_courses(staff_type: str | None) -> QuerySet[CoursePage]:
@@ -177,7 +181,9 @@ def completed_activity_ids(user: AbstractBaseUser, lesson: LessonPage) -> set[st
     )
 
 
-def lesson_neighbours(course: CoursePage, lesson: LessonPage) -> tuple[Page | None, Page | None]:
+def lesson_neighbours(
+    course: CoursePage, lesson: LessonPage
+) -> tuple[Page | None, Page | None]:
     """Previous and next live lesson of the course, in reading order."""
     lessons = LessonPage.objects.live().descendant_of(course)
     previous = lessons.filter(path__lt=lesson.path).order_by("-path").first()
@@ -232,7 +238,8 @@ def participants(course: CoursePage) -> tuple[list[ModulePage], list[Participant
             ParticipantRow(
                 enrolment=enrolment,
                 module_percents=[
-                    percent(n, m.lesson_count) for n, m in zip(counts, modules, strict=True)
+                    percent(n, m.lesson_count)
+                    for n, m in zip(counts, modules, strict=True)
                 ],
                 course_percent=percent(sum(counts), total_lessons),
                 last_activity=last.get(enrolment.user_id),

@@ -32,7 +32,9 @@ def enrolment_create(
     existing = Enrolment.objects.filter(user=user, course=course).first()
     if existing:
         return existing
-    enrolment = Enrolment(user=user, course=course, source=source, assignment=assignment)
+    enrolment = Enrolment(
+        user=user, course=course, source=source, assignment=assignment
+    )
     enrolment.full_clean()
     try:
         with transaction.atomic():
@@ -45,7 +47,9 @@ def enrolment_create(
 def course_self_enrol(*, user: AbstractBaseUser, course: CoursePage) -> Enrolment:
     staff_type = getattr(getattr(user, "profile", None), "staff_type", None)
     if not course.live or not course.self_enrolment:
-        raise PermissionDenied(_("This course is assigned by HR; you cannot enrol yourself."))
+        raise PermissionDenied(
+            _("This course is assigned by HR; you cannot enrol yourself.")
+        )
     if not course.is_open_to(staff_type):
         raise PermissionDenied(_("This course is not open to your staff type."))
     return enrolment_create(user=user, course=course, source=EnrolmentSource.SELF)
@@ -68,9 +72,9 @@ def assignment_apply(*, assignment: CourseAssignment) -> int:
     """Enrol everyone the assignment matches now; returns how many were new."""
     user_ids = set(_profiles_matching(assignment).values_list("user_id", flat=True))
     already = set(
-        Enrolment.objects.filter(course=assignment.course, user_id__in=user_ids).values_list(
-            "user_id", flat=True
-        )
+        Enrolment.objects.filter(
+            course=assignment.course, user_id__in=user_ids
+        ).values_list("user_id", flat=True)
     )
     new = [
         Enrolment(
@@ -115,7 +119,9 @@ def assignments_matching(profile: StaffProfile):
     sub-units, or the whole organisation; and their staff type or any."""
     ancestor_paths = [
         profile.unit.path[:end]
-        for end in range(profile.unit.steplen, len(profile.unit.path) + 1, profile.unit.steplen)
+        for end in range(
+            profile.unit.steplen, len(profile.unit.path) + 1, profile.unit.steplen
+        )
     ]
     return CourseAssignment.objects.filter(
         Q(unit__isnull=True)
@@ -176,8 +182,9 @@ def course_completion_update(*, user: AbstractBaseUser, course: CoursePage) -> b
     ).count()
     if total and done >= total:
         return bool(
-            Enrolment.objects.filter(user=user, course=course, completed_at__isnull=True)
-            .update(completed_at=timezone.now())
+            Enrolment.objects.filter(
+                user=user, course=course, completed_at__isnull=True
+            ).update(completed_at=timezone.now())
         )
     return False
 
@@ -190,7 +197,9 @@ def activity_complete(
     activity_ids = lesson.activity_ids()
     if block_id not in activity_ids:
         raise ValidationError(_("This activity does not exist in this lesson."))
-    ActivityAttempt.objects.create(user=user, lesson=lesson, block_id=block_id, completed=True)
+    ActivityAttempt.objects.create(
+        user=user, lesson=lesson, block_id=block_id, completed=True
+    )
     done = completed_activity_ids(user, lesson) & set(activity_ids)
     if len(done) == len(activity_ids):
         return lesson_complete(user=user, lesson=lesson)
@@ -201,7 +210,9 @@ def activity_complete(
     return progress
 
 
-def lesson_mark_complete(*, user: AbstractBaseUser, lesson: LessonPage) -> LessonProgress:
+def lesson_mark_complete(
+    *, user: AbstractBaseUser, lesson: LessonPage
+) -> LessonProgress:
     """The learner's own "done" button: only for lessons without open activities,
     which complete by themselves when their activities are done."""
     pending = set(lesson.activity_ids()) - completed_activity_ids(user, lesson)

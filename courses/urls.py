@@ -6,9 +6,15 @@ urlpatterns = [
     path("my/", views.my_learning, name="my-learning"),
     path("my/courses/<int:course_id>/enrol/", views.enrol, name="course-enrol"),
     path(
-        "my/courses/<int:course_id>/certificate/", views.certificate, name="course-certificate"
+        "my/courses/<int:course_id>/certificate/",
+        views.certificate,
+        name="course-certificate",
     ),
-    path("my/lessons/<int:lesson_id>/complete/", views.lesson_complete, name="lesson-complete"),
+    path(
+        "my/lessons/<int:lesson_id>/complete/",
+        views.lesson_complete,
+        name="lesson-complete",
+    ),
     path(
         "my/lessons/<int:lesson_id>/activities/<str:block_id>/",
         views.activity_complete,

@@ -66,7 +66,11 @@ def course_detail(request, course: CoursePage):
         return redirect_to_login(request.get_full_path())
     enrolment = selectors.enrolment_for(request.user, course)
     can_author = _can_author(request.user, course)
-    if not enrolment and not can_author and not course.is_open_to(_staff_type(request.user)):
+    if (
+        not enrolment
+        and not can_author
+        and not course.is_open_to(_staff_type(request.user))
+    ):
         raise PermissionDenied
     outline = selectors.course_outline(request.user, course)
     return TemplateResponse(
@@ -106,12 +110,16 @@ def _render_lesson(request, lesson, course, enrolment, progress):
         {
             "page": lesson,
             "course": course,
-            "module": next(m for m in outline.modules if lesson.path.startswith(m.path)),
+            "module": next(
+                m for m in outline.modules if lesson.path.startswith(m.path)
+            ),
             "outline": outline,
             "enrolment": enrolment,
             "progress": progress,
             "has_activities": bool(activity_ids),
-            "completed_activities": selectors.completed_activity_ids(request.user, lesson),
+            "completed_activities": selectors.completed_activity_ids(
+                request.user, lesson
+            ),
             "previous_lesson": previous,
             "next_lesson": following,
         },
@@ -263,7 +271,9 @@ def _participants_csv(course, modules, rows) -> HttpResponse:
                 profile.unit.name if profile else "",
                 *row.module_percents,
                 row.course_percent,
-                timezone.localtime(row.last_activity).isoformat() if row.last_activity else "",
+                timezone.localtime(row.last_activity).isoformat()
+                if row.last_activity
+                else "",
                 timezone.localtime(row.enrolment.completed_at).date().isoformat()
                 if row.enrolment.completed_at
                 else "",

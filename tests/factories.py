@@ -26,10 +26,14 @@ class UserFactory(factory.django.DjangoModelFactory):
         if create:
             self.save()
         if create and extracted:
-            self.groups.add(*Group.objects.filter(name__in=[r.value for r in extracted]))
+            self.groups.add(
+                *Group.objects.filter(name__in=[r.value for r in extracted])
+            )
 
 
-def unit(name: str, parent: OrganisationUnit | None = None, kind: str = "") -> OrganisationUnit:
+def unit(
+    name: str, parent: OrganisationUnit | None = None, kind: str = ""
+) -> OrganisationUnit:
     code = name.lower().replace(" ", "-")
     node = OrganisationUnit(name=name, code=code, kind=kind)
     if parent is None:
@@ -62,7 +66,9 @@ def catalogue() -> CourseIndexPage:
     return CourseIndexPage.objects.get()
 
 
-def course(title: str = "Datenschutz", parent: Page | None = None, **fields) -> CoursePage:
+def course(
+    title: str = "Datenschutz", parent: Page | None = None, **fields
+) -> CoursePage:
     fields.setdefault("summary", f"Ein Kurs über {title}.")
     fields.setdefault("slug", title.lower().replace(" ", "-"))
     page = CoursePage(title=title, **fields)
@@ -77,7 +83,9 @@ def module(course_page: CoursePage, title: str) -> ModulePage:
 
 
 def lesson(module_page: ModulePage, title: str, body=None) -> LessonPage:
-    page = LessonPage(title=title, slug=title.lower().replace(" ", "-"), body=body or [])
+    page = LessonPage(
+        title=title, slug=title.lower().replace(" ", "-"), body=body or []
+    )
     module_page.add_child(instance=page)
     return page
 

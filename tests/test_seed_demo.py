@@ -20,9 +20,9 @@ def _counts():
 
 
 def test_seed_demo_is_idempotent_and_complete(client):
-    call_command("seed_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    call_command("seed_demo", stdout=open("/dev/null", "w"))
     first = _counts()
-    call_command("seed_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    call_command("seed_demo", stdout=open("/dev/null", "w"))
     assert _counts() == first
     titles = set(CoursePage.objects.values_list("title", flat=True))
     assert titles == {
@@ -38,4 +38,7 @@ def test_seed_demo_is_idempotent_and_complete(client):
     for username in ["admin", "hanna", "tara", "lena", "volker"]:
         assert client.login(username=username, password="demo"), username
     assert OrganisationUnit.objects.filter(depth=3).count() >= 2
-    assert get_user_model().objects.get(username="volker").profile.staff_type == "volunteer"
+    assert (
+        get_user_model().objects.get(username="volker").profile.staff_type
+        == "volunteer"
+    )

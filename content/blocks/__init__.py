@@ -28,9 +28,7 @@ class LessonBodyBlock(blocks.StreamBlock):
 def activity_block_ids(stream_value) -> list[str]:
     """The ids of the activity blocks in a lesson body, in order."""
     return [
-        child.id
-        for child in stream_value
-        if getattr(child.block, "is_activity", False)
+        child.id for child in stream_value if getattr(child.block, "is_activity", False)
     ]
 
 

@@ -24,8 +24,10 @@ class ImageWithCaptionBlock(blocks.StructBlock):
     alt_text = blocks.CharBlock(
         label=_("Alternative text"),
         required=False,
-        help_text=_("What the image shows, for people who cannot see it. "
-                    "Leave empty only for decorative images."),
+        help_text=_(
+            "What the image shows, for people who cannot see it. "
+            "Leave empty only for decorative images."
+        ),
     )
     caption = blocks.CharBlock(label=_("Caption"), required=False)
 
@@ -39,7 +41,9 @@ class ImageWithCaptionBlock(blocks.StructBlock):
 
 class EmbedMediaBlock(blocks.StructBlock):
     embed = EmbedBlock(label=_("Video or audio URL"))
-    title = blocks.CharBlock(label=_("Title"), help_text=_("Names the player for screen readers."))
+    title = blocks.CharBlock(
+        label=_("Title"), help_text=_("Names the player for screen readers.")
+    )
     transcript = blocks.RichTextBlock(
         label=_("Transcript"), required=False, features=["bold", "italic", "ul", "ol"]
     )
@@ -58,7 +62,9 @@ class MediaFileBlock(blocks.StructBlock):
 
     file = DocumentChooserBlock(label=_("Video or audio file"))
     kind = blocks.ChoiceBlock(
-        label=_("Kind"), choices=[("video", _("Video")), ("audio", _("Audio"))], default="video"
+        label=_("Kind"),
+        choices=[("video", _("Video")), ("audio", _("Audio"))],
+        default="video",
     )
     title = blocks.CharBlock(label=_("Title"))
     transcript = blocks.RichTextBlock(
@@ -88,11 +94,17 @@ class DocumentDownloadBlock(blocks.StructBlock):
 class CalloutBlock(blocks.StructBlock):
     kind = blocks.ChoiceBlock(
         label=_("Kind"),
-        choices=[("info", _("Information")), ("tip", _("Tip")), ("warning", _("Warning"))],
+        choices=[
+            ("info", _("Information")),
+            ("tip", _("Tip")),
+            ("warning", _("Warning")),
+        ],
         default="info",
     )
     title = blocks.CharBlock(label=_("Title"))
-    text = blocks.RichTextBlock(label=_("Text"), features=["bold", "italic", "ul", "ol", "link"])
+    text = blocks.RichTextBlock(
+        label=_("Text"), features=["bold", "italic", "ul", "ol", "link"]
+    )
 
     class Meta:
         icon = "warning"

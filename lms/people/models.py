@@ -30,7 +30,10 @@ class Role(models.TextChoices):
 class OrganisationUnit(MP_Node):
     name = models.CharField(_("name"), max_length=200)
     kind = models.CharField(
-        _("kind"), max_length=100, blank=True, help_text=_("e.g. Verband, Einrichtung, Dienst")
+        _("kind"),
+        max_length=100,
+        blank=True,
+        help_text=_("e.g. Verband, Einrichtung, Dienst"),
     )
     code = models.SlugField(
         _("code"),
@@ -77,7 +80,10 @@ class StaffProfile(models.Model):
         verbose_name=_("organisation unit"),
     )
     staff_type = models.CharField(
-        _("staff type"), max_length=16, choices=StaffType.choices, default=StaffType.PAID
+        _("staff type"),
+        max_length=16,
+        choices=StaffType.choices,
+        default=StaffType.PAID,
     )
     job_role = models.ForeignKey(
         JobRole,
@@ -119,26 +125,40 @@ class Invitation(models.Model):
     """A link or code with which volunteers without a work email join their unit."""
 
     code = models.CharField(
-        _("code"), max_length=16, unique=True, default=_new_invitation_code, editable=False
+        _("code"),
+        max_length=16,
+        unique=True,
+        default=_new_invitation_code,
+        editable=False,
     )
     unit = models.ForeignKey(
-        OrganisationUnit, on_delete=models.CASCADE, related_name="invitations",
+        OrganisationUnit,
+        on_delete=models.CASCADE,
+        related_name="invitations",
         verbose_name=_("organisation unit"),
     )
     staff_type = models.CharField(
-        _("staff type"), max_length=16, choices=StaffType.choices,
+        _("staff type"),
+        max_length=16,
+        choices=StaffType.choices,
         default=StaffType.VOLUNTEER,
     )
     job_role = models.ForeignKey(
-        JobRole, on_delete=models.SET_NULL, null=True, blank=True,
+        JobRole,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
         verbose_name=_("job role"),
     )
     max_uses = models.PositiveIntegerField(_("maximum uses"), default=50)
     uses = models.PositiveIntegerField(_("uses"), default=0, editable=False)
     expires_at = models.DateTimeField(_("expires at"))
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True,
-        related_name="+", verbose_name=_("created by"),
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("created by"),
     )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     revoked = models.BooleanField(_("revoked"), default=False)

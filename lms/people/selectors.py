@@ -69,11 +69,7 @@ def unit_tree(user: AbstractBaseUser) -> list[UnitNode]:
     ordered list builds the tree at any depth; units whose parent lies outside
     the scope become roots (an HR user of a facility sees the facility on top).
     """
-    units = (
-        units_in_scope(user)
-        .annotate(staff_count=Count("staff"))
-        .order_by("path")
-    )
+    units = units_in_scope(user).annotate(staff_count=Count("staff")).order_by("path")
     nodes: dict[str, UnitNode] = {}
     roots: list[UnitNode] = []
     for unit in units:
@@ -81,7 +77,15 @@ def unit_tree(user: AbstractBaseUser) -> list[UnitNode]:
         nodes[unit.path] = node
         parent = nodes.get(unit.path[: -unit.steplen])
         (parent.children if parent else roots).append(node)
+    _sort_by_name(roots)
     return roots
+
+
+def _sort_by_name(nodes: list[UnitNode]) -> None:
+    """Alphabetical at each level, whatever order the paths were created in."""
+    nodes.sort(key=lambda node: node.unit.name.casefold())
+    for node in nodes:
+        _sort_by_name(node.children)
 
 
 def staff_below(

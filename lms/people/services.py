@@ -136,20 +136,26 @@ def invitation_check(invitation: Invitation | None) -> None:
         )
     if invitation.revoked:
         raise ValidationError(
-            _("This invitation has been withdrawn. Please ask your contact person "
-              "for a new one."),
+            _(
+                "This invitation has been withdrawn. Please ask your contact person "
+                "for a new one."
+            ),
             code="revoked",
         )
     if invitation.expires_at <= timezone.now():
         raise ValidationError(
-            _("This invitation has expired. Please ask your contact person for a "
-              "new one."),
+            _(
+                "This invitation has expired. Please ask your contact person for a "
+                "new one."
+            ),
             code="expired",
         )
     if invitation.uses >= invitation.max_uses:
         raise ValidationError(
-            _("This invitation has already been used as often as allowed. Please "
-              "ask your contact person for a new one."),
+            _(
+                "This invitation has already been used as often as allowed. Please "
+                "ask your contact person for a new one."
+            ),
             code="used_up",
         )
 
@@ -171,9 +177,7 @@ def invitation_redeem(
     two people redeeming the last use at the same moment cannot both get in.
     """
     invitation = (
-        Invitation.objects.select_for_update()
-        .filter(code=code.strip().upper())
-        .first()
+        Invitation.objects.select_for_update().filter(code=code.strip().upper()).first()
     )
     invitation_check(invitation)
     profile = staff_create(
@@ -187,5 +191,17 @@ def invitation_redeem(
         job_role=invitation.job_role,
         preferred_language=preferred_language,
     )
-    Invitation.objects.filter(pk=invitation.pk).update(uses=F("uses") + 1)
+    # Counted in the UPDATE itself as well, for databases (SQLite) that
+    # ignore select_for_update.
+    counted = Invitation.objects.filter(
+        pk=invitation.pk, uses__lt=F("max_uses")
+    ).update(uses=F("uses") + 1)
+    if not counted:
+        raise ValidationError(
+            _(
+                "This invitation has already been used as often as allowed. Please "
+                "ask your contact person for a new one."
+            ),
+            code="used_up",
+        )
     return profile

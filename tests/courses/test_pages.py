@@ -87,7 +87,9 @@ def test_finished_course_shows_date_and_certificate(client, lena, org):
     lesson = LessonPage.objects.live().descendant_of(ethik).get()
     assert client.get(f"/my/courses/{ethik.pk}/certificate/").status_code == 404
     client.post(f"/my/lessons/{lesson.pk}/complete/")
-    assert "Completed on" in soup(client.get("/my/")).select_one(".card__done").get_text()
+    assert (
+        "Completed on" in soup(client.get("/my/")).select_one(".card__done").get_text()
+    )
     certificate = soup(client.get(f"/my/courses/{ethik.pk}/certificate/"))
     text = certificate.get_text(" ")
     assert "Certificate of participation" in text
@@ -111,7 +113,8 @@ def test_acknowledgement_completes_lesson_in_browserless_flow(client, lena):
     course = factories.course("Schweigepflicht")
     module = factories.module(course, "Grundlagen")
     lesson = factories.lesson(
-        module, "Verpflichtung",
+        module,
+        "Verpflichtung",
         body=[("acknowledgement", {"statement": "Ich wahre die Schweigepflicht."})],
     )
     services.course_self_enrol(user=lena, course=course)
@@ -121,7 +124,9 @@ def test_acknowledgement_completes_lesson_in_browserless_flow(client, lena):
     client.post(form["action"], {"confirmed": "1"})
     page = soup(client.get(lesson.url))
     assert "Confirmed" in page.select_one(".activity").get_text()
-    assert "You completed this lesson" in page.select_one(".lesson__completion").get_text()
+    assert (
+        "You completed this lesson" in page.select_one(".lesson__completion").get_text()
+    )
 
 
 def test_learner_cannot_see_participants(client, lena):
@@ -130,29 +135,38 @@ def test_learner_cannot_see_participants(client, lena):
 
 
 def test_trainer_sees_participants_and_downloads_csv(client, org):
-    tara = factories.staff("tara", org["verband"], roles=(Role.LEARNER, Role.TRAINER)).user
+    tara = factories.staff(
+        "tara", org["verband"], roles=(Role.LEARNER, Role.TRAINER)
+    ).user
     lena = factories.staff("lena", org["pflege_a"]).user
     course = factories.course_tree("Ethik", modules=2, lessons=1)
     course.trainers.add(tara)
     course.save()
     services.course_self_enrol(user=lena, course=course)
     services.lesson_mark_complete(
-        user=lena, lesson=LessonPage.objects.descendant_of(course).order_by("path").first()
+        user=lena,
+        lesson=LessonPage.objects.descendant_of(course).order_by("path").first(),
     )
     client.force_login(tara)
     page = soup(client.get(f"/trainer/courses/{course.pk}/participants/"))
     row = page.select_one("tbody tr")
     assert "Lena Muster" in row.get_text()
     assert [td.get_text() for td in row.select("td")][1:4] == ["100 %", "0 %", "50 %"]
-    response = client.get(f"/trainer/courses/{course.pk}/participants/", {"format": "csv"})
+    response = client.get(
+        f"/trainer/courses/{course.pk}/participants/", {"format": "csv"}
+    )
     assert response["Content-Type"].startswith("text/csv")
     lines = response.content.decode("utf-8-sig").splitlines()
-    assert lines[0].startswith("Username,Name,Organisation unit,Ethik Modul 1,Ethik Modul 2")
+    assert lines[0].startswith(
+        "Username,Name,Organisation unit,Ethik Modul 1,Ethik Modul 2"
+    )
     assert lines[1].startswith("lena,Lena Muster,Pflege am See,100,0,50,")
 
 
 def test_trainer_cannot_see_other_trainers_course(client, org):
-    tara = factories.staff("tara", org["verband"], roles=(Role.LEARNER, Role.TRAINER)).user
+    tara = factories.staff(
+        "tara", org["verband"], roles=(Role.LEARNER, Role.TRAINER)
+    ).user
     course = factories.course_tree("Ethik")
     client.force_login(tara)
     assert client.get(f"/trainer/courses/{course.pk}/participants/").status_code == 403

@@ -51,7 +51,7 @@ def test_participants_rows(org):
     lessons = list(LessonPage.objects.live().descendant_of(ethik).order_by("path"))
     for lesson in lessons[:3]:
         services.lesson_mark_complete(user=lena, lesson=lesson)
-    modules, rows = selectors.participants(ethik)
+    _modules, rows = selectors.participants(ethik)
     by_name = {row.enrolment.user.username: row for row in rows}
     assert by_name["lena"].module_percents == [100, 50]
     assert by_name["lena"].course_percent == 75

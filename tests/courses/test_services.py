@@ -68,8 +68,14 @@ def test_lesson_with_activity_completes_by_itself(org):
         "Verpflichtung",
         body=[
             ("text", "<p>Sie sind zur Verschwiegenheit verpflichtet.</p>"),
-            ("acknowledgement", {"statement": "Ich habe die Schweigepflicht verstanden."}),
-            ("acknowledgement", {"statement": "Ich gebe keine Daten an Dritte weiter."}),
+            (
+                "acknowledgement",
+                {"statement": "Ich habe die Schweigepflicht verstanden."},
+            ),
+            (
+                "acknowledgement",
+                {"statement": "Ich gebe keine Daten an Dritte weiter."},
+            ),
         ],
     )
     services.course_self_enrol(user=lena, course=course)

@@ -9,14 +9,27 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
-from courses.models import CourseAssignment, CourseIndexPage, CoursePage, LessonPage, ModulePage, Topic
+from courses.models import (
+    CourseAssignment,
+    CourseIndexPage,
+    CoursePage,
+    LessonPage,
+    ModulePage,
+    Topic,
+)
 from courses.roles import grant_role_permissions
 from courses.services import assignment_create, course_self_enrol, lesson_complete
 from lms.demo.course_texts import COURSES
-from lms.people.models import Invitation, OrganisationUnit, Role, StaffProfile, StaffType
+from lms.people.models import (
+    Invitation,
+    OrganisationUnit,
+    Role,
+    StaffProfile,
+    StaffType,
+)
 from lms.people.services import job_role_get_or_create, staff_create, unit_create
 
-DEMO_PASSWORD = "demo"
+DEMO_PASSWORD = "demo"  # noqa: S105 (printed by make run: demo only)
 INVITATION_CODE = "WILLKOMMEN"
 
 # (code, name, kind, parent code)
@@ -32,10 +45,42 @@ UNITS = [
 
 # (username, first, last, unit code, staff type, job role, roles)
 PEOPLE = [
-    ("hanna", "Hanna", "Hofmann", "verband", StaffType.PAID, "Personalreferentin", (Role.LEARNER, Role.HR)),
-    ("tara", "Tara", "Thomsen", "verband", StaffType.PAID, "Referentin für Fortbildung", (Role.LEARNER, Role.TRAINER)),
-    ("lena", "Lena", "Lange", "st-anna-pflege", StaffType.PAID, "Pflegefachkraft", (Role.LEARNER,)),
-    ("volker", "Volker", "Vogt", "am-markt-migration", StaffType.VOLUNTEER, "Ehrenamtlicher Sprachpate", (Role.LEARNER,)),
+    (
+        "hanna",
+        "Hanna",
+        "Hofmann",
+        "verband",
+        StaffType.PAID,
+        "Personalreferentin",
+        (Role.LEARNER, Role.HR),
+    ),
+    (
+        "tara",
+        "Tara",
+        "Thomsen",
+        "verband",
+        StaffType.PAID,
+        "Referentin für Fortbildung",
+        (Role.LEARNER, Role.TRAINER),
+    ),
+    (
+        "lena",
+        "Lena",
+        "Lange",
+        "st-anna-pflege",
+        StaffType.PAID,
+        "Pflegefachkraft",
+        (Role.LEARNER,),
+    ),
+    (
+        "volker",
+        "Volker",
+        "Vogt",
+        "am-markt-migration",
+        StaffType.VOLUNTEER,
+        "Ehrenamtlicher Sprachpate",
+        (Role.LEARNER,),
+    ),
 ]
 
 
@@ -56,7 +101,11 @@ class Command(BaseCommand):
         for code, name, kind, parent in UNITS:
             unit = OrganisationUnit.objects.filter(code=code).first()
             if unit is None:
-                parent_unit = OrganisationUnit.objects.get(pk=units[parent].pk) if parent else None
+                parent_unit = (
+                    OrganisationUnit.objects.get(pk=units[parent].pk)
+                    if parent
+                    else None
+                )
                 unit = unit_create(name=name, code=code, kind=kind, parent=parent_unit)
             units[code] = unit
         return units
@@ -65,7 +114,9 @@ class Command(BaseCommand):
         User = get_user_model()
         admin = User.objects.filter(username="admin").first()
         if admin is None:
-            admin = User.objects.create_superuser("admin", "admin@example.org", DEMO_PASSWORD)
+            admin = User.objects.create_superuser(
+                "admin", "admin@example.org", DEMO_PASSWORD
+            )
             admin.first_name, admin.last_name = "Alex", "Admin"
             admin.save()
             StaffProfile.objects.create(user=admin, unit=units["verband"])
@@ -108,7 +159,9 @@ class Command(BaseCommand):
             index.save_revision().publish()
         courses = {}
         for spec in COURSES:
-            course = CoursePage.objects.child_of(index).filter(slug=spec["slug"]).first()
+            course = (
+                CoursePage.objects.child_of(index).filter(slug=spec["slug"]).first()
+            )
             if course is None:
                 course = CoursePage(
                     title=spec["title"],
@@ -123,7 +176,9 @@ class Command(BaseCommand):
                 )
                 index.add_child(instance=course)
                 course.topics.set(
-                    Topic.objects.get_or_create(name=name, defaults={"slug": slugify(name)})[0]
+                    Topic.objects.get_or_create(
+                        name=name, defaults={"slug": slugify(name)}
+                    )[0]
                     for name in spec["topics"]
                 )
                 course.trainers.set([trainer])
@@ -164,5 +219,7 @@ class Command(BaseCommand):
         lena = users["lena"]
         if not lena.enrolments.filter(course=ethik).exists():
             course_self_enrol(user=lena, course=ethik)
-            first = LessonPage.objects.live().descendant_of(ethik).order_by("path").first()
+            first = (
+                LessonPage.objects.live().descendant_of(ethik).order_by("path").first()
+            )
             lesson_complete(user=lena, lesson=first)
