@@ -214,3 +214,10 @@ def test_dashboard_query_count_is_constant(client, lena):
         services.lesson_mark_complete(user=lena, lesson=lesson)
     factories.course_tree("Offen", modules=2, lessons=2)
     assert _queries(client, "/my/") == few <= 12
+
+
+def test_refused_self_enrolment_explains_why(client, lena):
+    course = factories.course_tree("Pflichtkurs", self_enrolment=False)
+    response = client.post(f"/my/courses/{course.pk}/enrol/")
+    assert response.status_code == 403
+    assert "assigned by HR" in soup(response).select_one("main").get_text()
