@@ -1,5 +1,8 @@
 """Tests: fast hashing, in-memory mail, no manifest for unbuilt static files."""
 
+import tempfile
+from pathlib import Path
+
 from .base import *  # noqa: F403
 from .base import STORAGES
 
@@ -15,3 +18,6 @@ STORAGES = {
 WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+
+# Uploaded test files go to a throwaway folder, never into the project's media/.
+MEDIA_ROOT = Path(tempfile.gettempdir()) / "lms-test-media"
