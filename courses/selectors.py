@@ -20,8 +20,11 @@ from django.db.models import (
 from django.db.models.functions import Coalesce, Substr
 from wagtail.models import Page
 
+from lms.people.selectors import units_in_scope
+
 from .models import (
     ActivityAttempt,
+    CourseAssignment,
     CoursePage,
     Enrolment,
     LessonPage,
@@ -253,3 +256,13 @@ def courses_run_by(user: AbstractBaseUser) -> QuerySet[CoursePage]:
     if user.is_superuser:
         return courses
     return courses.filter(trainers=user) | courses.filter(owner=user)
+
+
+def assignments_in_scope(user) -> QuerySet[CourseAssignment]:
+    """Assignments for the user's units; whole-organisation ones for superusers."""
+    assignments = CourseAssignment.objects.select_related(
+        "course", "unit", "created_by"
+    ).order_by("-created_at")
+    if user.is_superuser:
+        return assignments
+    return assignments.filter(unit__in=units_in_scope(user))
