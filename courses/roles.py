@@ -35,7 +35,6 @@ ROLE_PERMISSIONS = {
         "people.view_invitation",
         "courses.add_courseassignment",
         "courses.view_courseassignment",
-        "courses.view_participants",
     ],
 }
 TRAINER_PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page"]
@@ -59,7 +58,7 @@ def grant_role_permissions(sender=None, **kwargs):
         if role == Role.ADMIN:
             group.permissions.set(Permission.objects.all())
             continue
-        group.permissions.add(*_permissions(ROLE_PERMISSIONS[role]))
+        group.permissions.set(_permissions(ROLE_PERMISSIONS[role]))
     index = CourseIndexPage.objects.first()
     if index is None:
         return
