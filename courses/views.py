@@ -65,7 +65,8 @@ def course_detail(request, course: CoursePage):
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
     enrolment = selectors.enrolment_for(request.user, course)
-    can_author = _can_author(request.user, course)
+    # Only non-enrolled visitors need the (two-query) authoring check.
+    can_author = enrolment is None and _can_author(request.user, course)
     if (
         not enrolment
         and not can_author
@@ -80,6 +81,7 @@ def course_detail(request, course: CoursePage):
             "page": course,
             "enrolment": enrolment,
             "outline": outline,
+            "can_author": can_author,
             "can_self_enrol": course.self_enrolment
             and course.is_open_to(_staff_type(request.user)),
         },
