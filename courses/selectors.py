@@ -13,6 +13,7 @@ from django.db.models import (
     IntegerField,
     Max,
     OuterRef,
+    Q,
     QuerySet,
     Subquery,
     Value,
@@ -255,7 +256,7 @@ def courses_run_by(user: AbstractBaseUser) -> QuerySet[CoursePage]:
     courses = CoursePage.objects.all().order_by("title")
     if user.is_superuser:
         return courses
-    return courses.filter(trainers=user) | courses.filter(owner=user)
+    return courses.filter(Q(trainers=user) | Q(owner=user)).distinct()
 
 
 def assignments_in_scope(user) -> QuerySet[CourseAssignment]:

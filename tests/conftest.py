@@ -20,11 +20,35 @@ def org(db):
     }
 
 
+@pytest.fixture(autouse=True)
+def english():
+    """Code outside requests (services, imports) speaks English in tests too;
+    without this, the language of the previous request would leak in."""
+    from django.utils import translation
+
+    with translation.override("en"):
+        yield
+
+
 @pytest.fixture
 def client(client, settings):
     """Tests read English texts; German (the default) and Danish have their own
     tests in tests/test_i18n.py."""
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    return client
+
+
+@pytest.fixture
+def hanna(org):
+    """HR of Haus am See (and everything below it) only."""
+    from tests.people.helpers import hr_user
+
+    return hr_user("hanna", org["haus_a"])
+
+
+@pytest.fixture
+def hr_client(client, hanna):
+    client.force_login(hanna)
     return client
 
 

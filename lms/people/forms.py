@@ -17,6 +17,22 @@ User = get_user_model()
 MAX_IMPORT_BYTES = 5 * 1024 * 1024
 
 
+def validate_new_password(form: forms.Form, field: str) -> None:
+    """Run Django's password validators against the account being made, so that
+    "similar to the user name" is caught before the user exists."""
+    cleaned = form.cleaned_data
+    candidate = User(
+        username=cleaned.get("username", ""),
+        first_name=cleaned.get("first_name", ""),
+        last_name=cleaned.get("last_name", ""),
+        email=cleaned.get("email", ""),
+    )
+    try:
+        password_validation.validate_password(cleaned[field], candidate)
+    except forms.ValidationError as error:
+        form.add_error(field, error)
+
+
 class UnitChoiceField(forms.ModelChoiceField):
     """Shows each unit indented by its depth, so the tree reads in a select."""
 
@@ -116,18 +132,8 @@ class StaffCreateForm(StaffEditForm):
 
     def clean(self):
         cleaned = super().clean()
-        password = cleaned.get("password")
-        if password:
-            candidate = User(
-                username=cleaned.get("username", ""),
-                first_name=cleaned.get("first_name", ""),
-                last_name=cleaned.get("last_name", ""),
-                email=cleaned.get("email", ""),
-            )
-            try:
-                password_validation.validate_password(password, candidate)
-            except forms.ValidationError as error:
-                self.add_error("password", error)
+        if cleaned.get("password"):
+            validate_new_password(self, "password")
         return cleaned
 
 
@@ -243,14 +249,5 @@ class JoinForm(forms.Form):
         if password1 and password2 and password1 != password2:
             self.add_error("password2", _("The two passwords do not match."))
         elif password1:
-            candidate = User(
-                username=cleaned.get("username", ""),
-                first_name=cleaned.get("first_name", ""),
-                last_name=cleaned.get("last_name", ""),
-                email=cleaned.get("email", ""),
-            )
-            try:
-                password_validation.validate_password(password1, candidate)
-            except forms.ValidationError as error:
-                self.add_error("password1", error)
+            validate_new_password(self, "password1")
         return cleaned

@@ -9,21 +9,10 @@ from courses.models import CourseAssignment, Enrolment
 from lms.people import services
 from lms.people.models import StaffType
 from tests import factories
-from tests.people.helpers import hr_user, messages_of, soup
+from tests.people.helpers import messages_of, soup
 
 pytestmark = pytest.mark.django_db
 User = get_user_model()
-
-
-@pytest.fixture
-def hanna(org):
-    return hr_user("hanna", org["haus_a"])
-
-
-@pytest.fixture
-def hr_client(client, hanna):
-    client.force_login(hanna)
-    return client
 
 
 @pytest.fixture

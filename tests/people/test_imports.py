@@ -7,7 +7,6 @@ from lms.people import imports
 from lms.people.imports import staff_import
 from lms.people.models import JobRole, StaffProfile, StaffType
 from tests import factories
-from tests.people.helpers import hr_user
 
 pytestmark = pytest.mark.django_db
 User = get_user_model()
@@ -17,11 +16,6 @@ HEADER = "unit,staff_type,job_role,first_name,last_name,email"
 
 def csv_bytes(*lines: str, header: str = HEADER, encoding="utf-8") -> bytes:
     return ("\n".join([header, *lines]) + "\n").encode(encoding)
-
-
-@pytest.fixture
-def hanna(org):
-    return hr_user("hanna", org["haus_a"])
 
 
 def snapshot():

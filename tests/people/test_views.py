@@ -11,22 +11,10 @@ from django.utils import timezone
 from lms.people import services
 from lms.people.models import Invitation, OrganisationUnit, StaffProfile, StaffType
 from tests import factories
-from tests.people.helpers import hr_user, messages_of, soup
+from tests.people.helpers import messages_of, soup
 
 pytestmark = pytest.mark.django_db
 User = get_user_model()
-
-
-@pytest.fixture
-def hanna(org):
-    """HR of Haus am See only."""
-    return hr_user("hanna", org["haus_a"])
-
-
-@pytest.fixture
-def hr_client(client, hanna):
-    client.force_login(hanna)
-    return client
 
 
 # --- access ---------------------------------------------------------------
