@@ -23,6 +23,13 @@ ROLE_PERMISSIONS = {
         "courses.change_topic",
         "courses.view_topic",
         "courses.view_participants",
+        "content.add_deck",
+        "content.change_deck",
+        "content.view_deck",
+        "content.add_case",
+        "content.change_case",
+        "content.view_case",
+        "simple_translation.submit_translation",
     ],
     Role.HR: [
         "people.view_organisationunit",

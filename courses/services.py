@@ -7,6 +7,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from content.blocks import activity_blocks
 from lms.people.models import OrganisationUnit, StaffProfile
 
 from .models import (
@@ -194,17 +195,17 @@ def activity_complete(
     *, user: AbstractBaseUser, lesson: LessonPage, block_id: str
 ) -> LessonProgress:
     """Record a completed activity; the lesson completes with its last activity."""
-    activity_ids = lesson.activity_ids()
-    if block_id not in activity_ids:
+    if block_id not in {block.id for block in activity_blocks(lesson.body)}:
         raise ValidationError(_("This activity does not exist in this lesson."))
+    activity_ids = lesson.activity_ids()  # the required ones
     ActivityAttempt.objects.create(
         user=user, lesson=lesson, block_id=block_id, completed=True
     )
     done = completed_activity_ids(user, lesson) & set(activity_ids)
-    if len(done) == len(activity_ids):
+    if len(done) == len(activity_ids) and block_id in activity_ids:
         return lesson_complete(user=user, lesson=lesson)
     progress = lesson_visit(user=user, lesson=lesson)
-    if progress.completed_at is None:
+    if progress.completed_at is None and activity_ids:
         progress.progress = len(done) / len(activity_ids)
         progress.save(update_fields=["progress"])
     return progress

@@ -1,8 +1,11 @@
-from django.urls import path
+from django.urls import include, path
 
 from . import views
 
 urlpatterns = [
+    path("", include("courses.activity_views.dialogue")),
+    path("", include("courses.activity_views.case")),
+    path("", include("courses.activity_views.quiz")),
     path("my/", views.my_learning, name="my-learning"),
     path("my/courses/<int:course_id>/enrol/", views.enrol, name="course-enrol"),
     path(

@@ -5,6 +5,8 @@ learner must complete before the lesson completes by itself."""
 from wagtail import blocks
 
 from .activity import AcknowledgementBlock
+from .case import CaseBlock
+from .dialogue import DeckBlock
 from .media import (
     CalloutBlock,
     DocumentDownloadBlock,
@@ -13,6 +15,7 @@ from .media import (
     MediaFileBlock,
     lesson_rich_text_block,
 )
+from .quiz import QuizBlock
 
 
 class LessonBodyBlock(blocks.StreamBlock):
@@ -23,13 +26,26 @@ class LessonBodyBlock(blocks.StreamBlock):
     document = DocumentDownloadBlock()
     callout = CalloutBlock()
     acknowledgement = AcknowledgementBlock()
+    deck = DeckBlock()
+    case = CaseBlock()
+    quiz = QuizBlock()
 
 
-def activity_block_ids(stream_value) -> list[str]:
-    """The ids of the activity blocks in a lesson body, in order."""
+def activity_blocks(stream_value) -> list:
+    """The activity blocks of a lesson body, in order (bound blocks)."""
     return [
-        child.id for child in stream_value if getattr(child.block, "is_activity", False)
+        child for child in stream_value if getattr(child.block, "is_activity", False)
     ]
 
 
-__all__ = ["LessonBodyBlock", "activity_block_ids"]
+def activity_block_ids(stream_value) -> list[str]:
+    """The ids of the activities the lesson needs for completion; a trainer
+    can mark an activity as optional with its `required` flag."""
+    return [
+        child.id
+        for child in activity_blocks(stream_value)
+        if child.value.get("required", True)
+    ]
+
+
+__all__ = ["LessonBodyBlock", "activity_block_ids", "activity_blocks"]

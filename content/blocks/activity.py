@@ -11,6 +11,9 @@ class AcknowledgementBlock(blocks.StructBlock):
 
     is_activity = True
 
+    required = blocks.BooleanBlock(
+        label=_("Required for completing the lesson"), required=False, default=True
+    )
     statement = blocks.TextBlock(
         label=_("Statement"),
         help_text=_("In the first person, e.g. “I have understood that …”."),

@@ -17,11 +17,13 @@ ALLOWED_HOSTS = [
 
 INSTALLED_APPS = [
     "lms.people",
+    "lms.activities",
     "content",
     "courses",
     "theme",
     "lms.demo",
     "wagtail.contrib.redirects",
+    "wagtail.contrib.simple_translation",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -155,6 +157,9 @@ WAGTAILADMIN_PERMITTED_LANGUAGES = [
     ("da", "Dansk"),
     ("en", "English"),
 ]
-WAGTAIL_I18N_ENABLED = False
+# Snippets (decks, cases) are translatable: trainers copy them into another
+# language with simple_translation and translate the copy.
+WAGTAIL_I18N_ENABLED = True
+WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024

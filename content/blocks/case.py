@@ -1,0 +1,24 @@
+"""A case study in a lesson: choose an option, read feedback, reflect."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.snippets.blocks import SnippetChooserBlock
+
+
+class CaseBlock(blocks.StructBlock):
+    is_activity = True
+
+    case = SnippetChooserBlock("content.Case", label=_("Case study"))
+    required = blocks.BooleanBlock(
+        label=_("Required for completing the lesson"),
+        required=False,
+        default=True,
+        help_text=_("Completed when the learner has chosen an option."),
+    )
+
+    class Meta:
+        icon = "doc-full-inverse"
+        label = _("Case study")
+        template = "content/blocks/case.html"
+        description = _("A short story with a dilemma, options and reflection")
+        preview_value = {"required": True}

@@ -1,0 +1,27 @@
+"""A dialogue-card deck in a lesson: used alone, in a team session, or printed."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.snippets.blocks import SnippetChooserBlock
+
+
+class DeckBlock(blocks.StructBlock):
+    is_activity = True
+
+    deck = SnippetChooserBlock("content.Deck", label=_("Deck"))
+    required = blocks.BooleanBlock(
+        label=_("Required for completing the lesson"),
+        required=False,
+        default=True,
+        help_text=_(
+            "Completed by taking part in a team session or by writing a "
+            "note on at least one card alone."
+        ),
+    )
+
+    class Meta:
+        icon = "list-ul"
+        label = _("Dialogue cards")
+        template = "content/blocks/deck.html"
+        description = _("A deck of question cards for reflection alone or in a team")
+        preview_value = {"required": True}

@@ -1,0 +1,3 @@
+"""Views for the case activity."""
+
+urlpatterns: list = []

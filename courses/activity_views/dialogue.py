@@ -1,0 +1,3 @@
+"""Views for the dialogue activity."""
+
+urlpatterns: list = []

@@ -1,0 +1,3 @@
+"""Views for the quiz activity."""
+
+urlpatterns: list = []
