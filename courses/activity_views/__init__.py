@@ -27,3 +27,12 @@ def enrolled_block(request, lesson_id: int, block_id: str, block_type: str):
     if selectors.enrolment_for(request.user, course) is None:
         raise PermissionDenied
     return lesson, block
+
+
+def trainer_block(request, lesson_id: int, block_id: str, block_type: str):
+    """As `lesson_block`, and 403 unless the user runs the lesson's course."""
+    lesson, block = lesson_block(lesson_id, block_id, block_type)
+    course = selectors.course_of(lesson)
+    if not selectors.courses_run_by(request.user).filter(pk=course.pk).exists():
+        raise PermissionDenied
+    return lesson, block, course
