@@ -44,11 +44,15 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --ignore-scripts --no-audit --no-fund
 	touch $@
 
-# Debian packages: gettext compiles the translations, chromium runs browser tests.
+# Debian packages: gettext compiles the translations, chromium runs browser tests,
+# poppler-utils (pdftotext) reads the PDFs the print tests make.
 system-deps:
 	@missing=""; \
 	command -v msgfmt >/dev/null || missing="$$missing gettext"; \
-	if [ "$(MAKECMDGOALS)" = "test" ] && [ ! -x /usr/bin/chromium ]; then missing="$$missing chromium"; fi; \
+	if [ "$(MAKECMDGOALS)" = "test" ]; then \
+		[ -x /usr/bin/chromium ] || missing="$$missing chromium"; \
+		command -v pdftotext >/dev/null || missing="$$missing poppler-utils"; \
+	fi; \
 	if [ -n "$$missing" ]; then \
 		if [ "$$(id -u)" = "0" ]; then \
 			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \

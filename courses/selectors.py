@@ -21,6 +21,7 @@ from django.db.models import (
 from django.db.models.functions import Coalesce, Substr
 from wagtail.models import Page
 
+from content.blocks import activity_blocks
 from lms.people.selectors import units_in_scope
 
 from .models import (
@@ -267,3 +268,15 @@ def assignments_in_scope(user) -> QuerySet[CourseAssignment]:
     if user.is_superuser:
         return assignments
     return assignments.filter(unit__in=units_in_scope(user))
+
+
+def lessons_with_activities(course: CoursePage) -> list[LessonPage]:
+    """The course's live lessons that contain activities, each with `.activities`
+    (its bound activity blocks, in order)."""
+    lessons = []
+    for lesson in LessonPage.objects.live().descendant_of(course).order_by("path"):
+        lesson.activities = activity_blocks(lesson.body)
+        if lesson.activities:
+            lessons.append(lesson)
+    return lessons
+

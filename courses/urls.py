@@ -25,6 +25,11 @@ urlpatterns = [
     ),
     path("trainer/", views.trainer_courses, name="trainer-courses"),
     path(
+        "trainer/courses/<int:course_id>/activities/",
+        views.course_activities,
+        name="course-activities",
+    ),
+    path(
         "trainer/courses/<int:course_id>/participants/",
         views.participants,
         name="course-participants",

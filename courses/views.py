@@ -246,6 +246,17 @@ def participants(request, course_id: int):
     )
 
 
+@login_required
+def course_activities(request, course_id: int):
+    """The activities of a course, lesson by lesson, with links to their results."""
+    course = _course_for_trainer(request, course_id)
+    return TemplateResponse(
+        request,
+        "courses/course_activities.html",
+        {"course": course, "lessons": selectors.lessons_with_activities(course)},
+    )
+
+
 def _participants_csv(course, modules, rows) -> HttpResponse:
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     filename = f"{course.slug}-participants.csv"

@@ -137,3 +137,24 @@ def test_moving_a_person_into_an_assigned_unit_enrols_them(org):
     assert not Enrolment.objects.filter(user=profile.user).exists()
     staff_update(profile=profile, unit=org["pflege_a"])
     assert Enrolment.objects.filter(user=profile.user, course=course).exists()
+
+
+def test_optional_activity_does_not_block_completion(org):
+    lena = factories.staff("lena", org["pflege_a"]).user
+    course = factories.course("Freiwillig")
+    module = factories.module(course, "Grundlagen")
+    lesson = factories.lesson(
+        module,
+        "Mit Zusatz",
+        body=[
+            ("acknowledgement", {"statement": "Pflicht.", "required": True}),
+            ("acknowledgement", {"statement": "Zusatz.", "required": False}),
+        ],
+    )
+    services.course_self_enrol(user=lena, course=course)
+    required, optional = (block.id for block in lesson.body)
+    assert lesson.activity_ids() == [required]
+    progress = services.activity_complete(user=lena, lesson=lesson, block_id=optional)
+    assert progress.completed_at is None
+    progress = services.activity_complete(user=lena, lesson=lesson, block_id=required)
+    assert progress.completed_at is not None

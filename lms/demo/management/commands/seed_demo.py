@@ -9,6 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
+from content.models import Case, Deck
 from courses.models import (
     CourseAssignment,
     CourseIndexPage,
@@ -19,6 +20,7 @@ from courses.models import (
 )
 from courses.roles import grant_role_permissions
 from courses.services import assignment_create, course_self_enrol, lesson_complete
+from lms.demo.activity_texts import CASES, DECKS, QUIZZES
 from lms.demo.course_texts import COURSES
 from lms.people.models import (
     Invitation,
@@ -93,6 +95,7 @@ class Command(BaseCommand):
         units = self._units()
         users = self._people(units)
         courses = self._courses(users["tara"])
+        self._activities()
         self._learning(units, users, courses)
         self.stdout.write(self.style.SUCCESS("Demo content is ready."))
 
@@ -223,3 +226,67 @@ class Command(BaseCommand):
                 LessonPage.objects.live().descendant_of(ethik).order_by("path").first()
             )
             lesson_complete(user=lena, lesson=first)
+
+    def _activities(self):
+        """Decks, cases and quizzes, each placed once in the lesson its text names."""
+        for spec in DECKS:
+            deck = Deck.objects.filter(title=spec["title"]).first()
+            if deck is None:
+                deck = Deck.objects.create(
+                    title=spec["title"],
+                    introduction=spec["introduction"],
+                    purpose=spec["purpose"],
+                    duration_minutes=spec["duration_minutes"],
+                    group_size=spec["group_size"],
+                    preparation=spec["preparation"],
+                    follow_up=spec["follow_up"],
+                    themes=[("theme", theme) for theme in spec["themes"]],
+                    steps=[("step", step) for step in spec["steps"]],
+                )
+            self._place(spec["lesson_slug"], "deck", {"deck": deck, "required": True})
+        for spec in CASES:
+            case = Case.objects.filter(title=spec["title"]).first()
+            if case is None:
+                case = Case.objects.create(
+                    title=spec["title"],
+                    setting=spec["setting"],
+                    story=spec["story"],
+                    dilemma=spec["dilemma"],
+                    options=[("option", option) for option in spec["options"]],
+                    allow_other=spec["allow_other"],
+                    other_feedback=spec["other_feedback"],
+                    reflection_questions=[
+                        ("question", question)
+                        for question in spec["reflection_questions"]
+                    ],
+                )
+            self._place(spec["lesson_slug"], "case", {"case": case, "required": True})
+        for spec in QUIZZES:
+            value = {
+                key: spec[key]
+                for key in (
+                    "title",
+                    "introduction",
+                    "pass_mark",
+                    "max_attempts",
+                    "counting",
+                    "questions",
+                )
+            }
+            self._place(spec["lesson_slug"], "quiz", {**value, "required": True})
+
+    def _place(self, lesson_slug: str, block_type: str, value: dict):
+        lesson = LessonPage.objects.get(slug=lesson_slug)
+        marker = value.get("deck") or value.get("case") or value.get("title")
+        for block in lesson.body:
+            if block.block_type != block_type:
+                continue
+            existing = (
+                block.value.get("deck")
+                or block.value.get("case")
+                or block.value.get("title")
+            )
+            if existing == marker:
+                return
+        lesson.body.append((block_type, value))
+        lesson.save()
