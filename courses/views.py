@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from lms.activities.selectors import lesson_activity_state
 from lms.people.selectors import is_trainer
 
 from . import selectors, services
@@ -122,6 +123,7 @@ def _render_lesson(request, lesson, course, enrolment, progress):
             "completed_activities": selectors.completed_activity_ids(
                 request.user, lesson
             ),
+            "activity_state": lesson_activity_state(request.user, lesson, lesson.body),
             "previous_lesson": previous,
             "next_lesson": following,
         },
