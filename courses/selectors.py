@@ -279,4 +279,3 @@ def lessons_with_activities(course: CoursePage) -> list[LessonPage]:
         if lesson.activities:
             lessons.append(lesson)
     return lessons
-

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from lms.activities.selectors import lesson_activity_state
+from lms.activities.selectors.dialogue import team_sessions_by_block
 from lms.people.selectors import is_trainer
 
 from . import selectors, services
@@ -252,10 +253,15 @@ def participants(request, course_id: int):
 def course_activities(request, course_id: int):
     """The activities of a course, lesson by lesson, with links to their results."""
     course = _course_for_trainer(request, course_id)
+    lessons = selectors.lessons_with_activities(course)
+    sessions = team_sessions_by_block(lessons)
+    for lesson in lessons:
+        for block in lesson.activities:
+            block.sessions = sessions.get((lesson.pk, block.id), [])
     return TemplateResponse(
         request,
         "courses/course_activities.html",
-        {"course": course, "lessons": selectors.lessons_with_activities(course)},
+        {"course": course, "lessons": lessons},
     )
 
 

@@ -231,3 +231,41 @@ def test_trainer_previews_lessons_without_enrolling(client, org):
     response = client.get(outline_link["href"])
     assert response.status_code == 200
     assert "Preview" in soup(response).select_one(".lesson__completion").get_text()
+
+
+def test_trainer_activity_overview_lists_each_activity(client, org):
+    from content.models import Case
+
+    tara = factories.staff("tara", org["verband"], roles=(Role.LEARNER, Role.TRAINER))
+    course = factories.course("Fallarbeit")
+    course.trainers.add(tara.user)
+    course.save()
+    case = Case.objects.create(
+        title="Das Diensthandy",
+        setting="Beratungsstelle",
+        story="<p>Verloren.</p>",
+        options=[
+            ("option", {"label": "Melden", "feedback": "<p>Gut.</p>"}),
+            ("option", {"label": "Warten", "feedback": "<p>Nein.</p>"}),
+        ],
+    )
+    module = factories.module(course, "Praxis")
+    factories.lesson(
+        module,
+        "Fall",
+        body=[
+            ("case", {"case": case, "required": True}),
+            ("acknowledgement", {"statement": "Verstanden.", "required": False}),
+        ],
+    )
+    factories.lesson(module, "Ohne Aktivitaet")
+    client.force_login(tara.user)
+    page = soup(client.get(f"/trainer/courses/{course.pk}/activities/"))
+    items = [li.get_text(" ", strip=True) for li in page.select("main section li")]
+    assert len(items) == 2
+    assert "Das Diensthandy" in items[0]
+    assert "optional" in items[1]
+    assert page.find("a", string="Choices and shared reflections")
+    lena = factories.staff("lena", org["pflege_a"])
+    client.force_login(lena.user)
+    assert client.get(f"/trainer/courses/{course.pk}/activities/").status_code == 403

@@ -19,7 +19,11 @@ def _urls_for(role: str) -> list[str]:
     if role == "lena":
         return ["/my/", "/courses/", "/courses/?q=Messenger", ethik.url, lesson.url]
     if role == "tara":
-        return ["/trainer/", f"/trainer/courses/{ethik.pk}/participants/"]
+        return [
+            "/trainer/",
+            f"/trainer/courses/{ethik.pk}/participants/",
+            f"/trainer/courses/{ethik.pk}/activities/",
+        ]
     unit = OrganisationUnit.objects.get(code="st-anna")
     profile = StaffProfile.objects.get(user__username="lena")
     return [

@@ -183,3 +183,16 @@ def grantable_staff() -> QuerySet:
         .select_related("profile__unit")
         .order_by("username")
     )
+
+
+def team_sessions_by_block(pages) -> dict[tuple[int, str], list[TeamSession]]:
+    """Team sessions of these lesson pages, keyed by (page id, block id), newest
+    first: one query for a trainer's overview of a whole course."""
+    sessions: dict[tuple[int, str], list[TeamSession]] = {}
+    for session in (
+        TeamSession.objects.filter(page__in=pages)
+        .select_related("facilitator")
+        .order_by("-started_at")
+    ):
+        sessions.setdefault((session.page_id, session.block_id), []).append(session)
+    return sessions
