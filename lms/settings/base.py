@@ -24,6 +24,7 @@ INSTALLED_APPS = [
     "lms.demo",
     "wagtail.contrib.redirects",
     "wagtail.contrib.simple_translation",
+    "wagtail.locales",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
