@@ -5,15 +5,25 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
 
+def required_flag(help_text: str = "") -> blocks.BooleanBlock:
+    """The trainer's switch that makes an activity count towards completing the
+    lesson (on by default); every activity block carries one."""
+    extra = {"help_text": help_text} if help_text else {}
+    return blocks.BooleanBlock(
+        label=_("Required for completing the lesson"),
+        required=False,
+        default=True,
+        **extra,
+    )
+
+
 class AcknowledgementBlock(blocks.StructBlock):
     """A statement the learner confirms, e.g. a confidentiality obligation;
     the usual proof that a compliance training was actually read."""
 
     is_activity = True
 
-    required = blocks.BooleanBlock(
-        label=_("Required for completing the lesson"), required=False, default=True
-    )
+    required = required_flag()
     statement = blocks.TextBlock(
         label=_("Statement"),
         help_text=_("In the first person, e.g. “I have understood that …”."),

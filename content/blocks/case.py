@@ -4,17 +4,14 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.snippets.blocks import SnippetChooserBlock
 
+from .activity import required_flag
+
 
 class CaseBlock(blocks.StructBlock):
     is_activity = True
 
     case = SnippetChooserBlock("content.Case", label=_("Case study"))
-    required = blocks.BooleanBlock(
-        label=_("Required for completing the lesson"),
-        required=False,
-        default=True,
-        help_text=_("Completed when the learner has chosen an option."),
-    )
+    required = required_flag(_("Completed when the learner has chosen an option."))
 
     class Meta:
         icon = "doc-full-inverse"

@@ -4,19 +4,18 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.snippets.blocks import SnippetChooserBlock
 
+from .activity import required_flag
+
 
 class DeckBlock(blocks.StructBlock):
     is_activity = True
 
     deck = SnippetChooserBlock("content.Deck", label=_("Deck"))
-    required = blocks.BooleanBlock(
-        label=_("Required for completing the lesson"),
-        required=False,
-        default=True,
-        help_text=_(
+    required = required_flag(
+        _(
             "Completed by taking part in a team session or by writing a "
             "note on at least one card alone."
-        ),
+        )
     )
 
     class Meta:

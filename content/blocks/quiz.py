@@ -6,6 +6,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
 
+from .activity import required_flag
+
 
 class QuizOptionBlock(blocks.StructBlock):
     text = blocks.CharBlock(label=_("Answer"))
@@ -81,9 +83,7 @@ class QuizBlock(blocks.StructBlock):
         choices=[("best", _("The best attempt")), ("last", _("The last attempt"))],
         default="best",
     )
-    required = blocks.BooleanBlock(
-        label=_("Required for completing the lesson"), required=False, default=True
-    )
+    required = required_flag()
 
     class Meta:
         icon = "tasks"
