@@ -25,9 +25,9 @@ run: setup messages
 test: test-setup messages
 	$(VENV)/bin/pytest
 
-setup: $(VENV)/.installed system-deps
+setup: $(VENV)/.installed node_modules/.installed system-deps
 
-test-setup: setup $(VENV)/.installed-test node_modules/.installed system-deps
+test-setup: setup $(VENV)/.installed-test system-deps
 	@test -x /usr/bin/chromium || { echo "Chromium is missing: install Debian's chromium package."; exit 1; }
 
 $(VENV)/.installed: pyproject.toml

@@ -22,6 +22,8 @@ urlpatterns = [
     path("", include("lms.people.urls")),
     path("", include("courses.assignment_urls")),
     path("", include("courses.urls")),
+    path("", include("content.urls")),
+    path("", include("lms.sync.urls")),
     path("courses/", include(wagtail_urls)),
 ]
 

@@ -7,6 +7,7 @@ from wagtail import blocks
 from .activity import AcknowledgementBlock
 from .case import CaseBlock
 from .dialogue import DeckBlock
+from .h5p import H5PBlock
 from .media import (
     CalloutBlock,
     DocumentDownloadBlock,
@@ -29,6 +30,7 @@ class LessonBodyBlock(blocks.StreamBlock):
     deck = DeckBlock()
     case = CaseBlock()
     quiz = QuizBlock()
+    h5p = H5PBlock()
 
 
 def activity_blocks(stream_value) -> list:

@@ -18,6 +18,7 @@ ALLOWED_HOSTS = [
 INSTALLED_APPS = [
     "lms.people",
     "lms.activities",
+    "lms.sync",
     "content",
     "courses",
     "theme",
@@ -124,6 +125,11 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "/static/"
+# Pinned third-party assets from npm (`npm ci --ignore-scripts`), served by the
+# platform itself: nothing loads from a CDN.
+STATICFILES_DIRS = [
+    ("h5p-standalone", BASE_DIR / "node_modules" / "h5p-standalone" / "dist"),
+]
 STATIC_ROOT = BASE_DIR / "staticfiles"
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))

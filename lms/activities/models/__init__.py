@@ -3,6 +3,7 @@ the activity block in its body, so one deck or case can sit in several lessons."
 
 from .case import CaseReflection, CaseResponse
 from .dialogue import CardNote, FacilitatorGrant, SessionCardRecord, TeamSession
+from .h5p import H5PAttempt, H5PUserData, XAPIStatement
 from .quiz import QuizAnswer, QuizAttempt
 
 __all__ = [
@@ -10,8 +11,11 @@ __all__ = [
     "CaseReflection",
     "CaseResponse",
     "FacilitatorGrant",
+    "H5PAttempt",
+    "H5PUserData",
     "QuizAnswer",
     "QuizAttempt",
     "SessionCardRecord",
     "TeamSession",
+    "XAPIStatement",
 ]

@@ -7,12 +7,13 @@ queries per activity kind, whatever the number of blocks."""
 from django.contrib.auth.models import AbstractBaseUser
 from wagtail.models import Page
 
-from . import case, dialogue, quiz
+from . import case, dialogue, h5p, quiz
 
 STATE_BY_BLOCK_TYPE = {
     "deck": dialogue.state_for,
     "case": case.state_for,
     "quiz": quiz.state_for,
+    "h5p": h5p.state_for,
 }
 
 

@@ -1,0 +1,1 @@
+"""H5P packages: validation, unpacking into storage, serving."""
