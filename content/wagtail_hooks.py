@@ -1,10 +1,25 @@
-"""Admin registration of the lesson snippets: decks and case studies."""
+"""Admin registration of the lesson snippets: decks, case studies, H5P packages."""
 
+from django.contrib import messages
+from django.shortcuts import redirect
+from django.template.defaultfilters import filesizeformat
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.admin.ui.tables import Column
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import (
+    CreateView,
+    InspectView,
+    SnippetViewSet,
+    SnippetViewSetGroup,
+)
 
-from .models import Case, Deck
+from .forms import H5PPackageUploadForm
+from .h5p.selectors import h5p_package_files
+from .h5p.services import H5PValidationError, h5p_package_import
+from .h5p.storage import h5p_file_url
+from .models import Case, Deck, H5PPackage
 
 
 class DeckViewSet(SnippetViewSet):
@@ -23,8 +38,96 @@ class CaseViewSet(SnippetViewSet):
     search_fields = ["title"]
 
 
+class H5PPackageCreateView(CreateView):
+    """Creating a package means uploading a file: the service validates and
+    unpacks it, and its rejection message appears on the file field."""
+
+    inspect_url_name = None
+    submit_button_label = _("Upload")
+    submit_button_active_label = _("Uploading…")
+
+    def is_valid(self, form):
+        if not form.is_valid():
+            return super().is_valid(form)
+        upload = form.cleaned_data["file"]
+        try:
+            self.object = h5p_package_import(
+                file=upload, user=self.request.user, filename=upload.name
+            )
+        except H5PValidationError as error:
+            form.add_error("file", error.message)
+            return super().is_valid(form)
+        return True
+
+    def save_instance(self):
+        return self.object
+
+    def save_action(self):
+        messages.success(
+            self.request, _("H5P package “%s” uploaded.") % self.object.title
+        )
+        return redirect(reverse(self.inspect_url_name, args=[self.object.pk]))
+
+
+class H5PPackageInspectView(InspectView):
+    """Title, main library, size and libraries, plus every stored content file
+    with a link through the serving view (the player embed comes later)."""
+
+    template_name = "content/h5p/inspect.html"
+
+    def get_size_bytes_display_value(self):
+        return filesizeformat(self.object.size_bytes)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        root = self.object.storage_path
+        context["files"] = [
+            {"name": name, "size": size, "url": h5p_file_url(f"{root}/{name}")}
+            for name, size in h5p_package_files(package=self.object)
+        ]
+        context["libraries"] = self.object.libraries.order_by("machine_name")
+        return context
+
+
+class H5PPackageViewSet(SnippetViewSet):
+    model = H5PPackage
+    icon = "code"
+    menu_label = _("H5P packages")
+    add_view_class = H5PPackageCreateView
+    inspect_view_class = H5PPackageInspectView
+    inspect_view_enabled = True
+    inspect_view_fields = [
+        "title",
+        "main_library",
+        "size_bytes",
+        "original_filename",
+        "uploaded_by",
+        "uploaded_at",
+    ]
+    list_display = [
+        "title",
+        "main_library",
+        Column(
+            "size_bytes",
+            label=_("Size"),
+            accessor=lambda package: filesizeformat(package.size_bytes),
+        ),
+        "uploaded_at",
+    ]
+    search_fields = ["title"]
+    panels = [FieldPanel("title")]
+
+    def get_add_view_kwargs(self, **kwargs):
+        return super().get_add_view_kwargs(
+            form_class=H5PPackageUploadForm,
+            panel=None,
+            inspect_url_name=self.get_url_name("inspect"),
+            **kwargs,
+        )
+
+
 class ActivityContentGroup(SnippetViewSetGroup):
-    items = (DeckViewSet, CaseViewSet)
+    items = (DeckViewSet, CaseViewSet, H5PPackageViewSet)
     menu_icon = "folder-open-inverse"
     menu_label = _("Activities")
     menu_order = 250

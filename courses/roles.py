@@ -29,6 +29,9 @@ ROLE_PERMISSIONS = {
         "content.add_case",
         "content.change_case",
         "content.view_case",
+        "content.add_h5ppackage",
+        "content.change_h5ppackage",
+        "content.view_h5ppackage",
         "simple_translation.submit_translation",
     ],
     Role.HR: [

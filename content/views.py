@@ -1,0 +1,100 @@
+"""Serving unpacked H5P files from storage.
+
+Trust model: library folders are code (JavaScript and CSS that run in the lesson
+page with the learner's session), so only users with
+`content.install_h5p_library` can add or update them; the upload service keeps
+everyone else to already-installed libraries. Content folders are data uploaded by
+trainers: the upload allowlist keeps executable types (js, html, svg, php) out of
+them, and the headers here make sure the browser never treats a file as anything
+other than its declared type (`nosniff`) and that a file opened directly, outside
+the player, runs sandboxed with nothing but same-origin resources (CSP). The CSP
+only governs documents; scripts, styles and JSON that the player fetches from the
+lesson page are unaffected by it, so the player keeps working.
+"""
+
+import mimetypes
+import posixpath
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import SuspiciousFileOperation
+from django.core.files.storage import default_storage
+from django.http import FileResponse, Http404
+from django.views.decorators.http import require_safe
+
+from .h5p.storage import LIBRARIES_PREFIX, PREFIX
+
+CONTENT_TYPES = {
+    ".json": "application/json",
+    ".js": "text/javascript",
+    ".css": "text/css",
+    ".svg": "image/svg+xml",
+    ".woff": "font/woff",
+    ".woff2": "font/woff2",
+    ".ttf": "font/ttf",
+    ".otf": "font/otf",
+    ".eot": "application/vnd.ms-fontobject",
+    ".vtt": "text/vtt",
+    ".webvtt": "text/vtt",
+    ".gltf": "model/gltf+json",
+    ".glb": "model/gltf-binary",
+    ".mp3": "audio/mpeg",
+    ".m4a": "audio/mp4",
+    ".ogg": "audio/ogg",
+    ".wav": "audio/wav",
+    ".mp4": "video/mp4",
+    ".webm": "video/webm",
+    ".txt": "text/plain",
+    ".xml": "application/xml",
+}
+CONTENT_SECURITY_POLICY = (
+    "default-src 'none'; img-src 'self' data:; media-src 'self'; "
+    "style-src 'self' 'unsafe-inline'; font-src 'self'; script-src 'self'; "
+    "sandbox allow-scripts allow-same-origin"
+)
+# Library folders are named by version, so a library file never changes under a
+# URL (see the upload service for the one exception, patch updates).
+LIBRARY_CACHE = "public, max-age=31536000, immutable"
+CONTENT_CACHE = "private, max-age=3600"
+
+
+def _storage_name(path: str) -> str:
+    """The storage name for a URL path, or 404 if it could leave the prefix."""
+    if not path or "\\" in path or "\x00" in path or path.startswith("/"):
+        raise Http404
+    segments = path.split("/")
+    if any(segment in ("", ".", "..") for segment in segments):
+        raise Http404
+    name = posixpath.normpath(PREFIX + path)
+    if not name.startswith(PREFIX) or name == PREFIX.rstrip("/"):
+        raise Http404
+    return name
+
+
+def _content_type(name: str) -> str:
+    extension = posixpath.splitext(name)[1].lower()
+    if extension in CONTENT_TYPES:
+        return CONTENT_TYPES[extension]
+    guessed, _encoding = mimetypes.guess_type(name, strict=False)
+    return guessed or "application/octet-stream"
+
+
+@require_safe
+@login_required
+def h5p_file(request, path: str):
+    """Stream one file of an unpacked library or package from default storage."""
+    name = _storage_name(path)
+    try:
+        if not default_storage.exists(name):
+            raise Http404
+        handle = default_storage.open(name, "rb")
+    except (OSError, ValueError, SuspiciousFileOperation) as error:
+        # A folder, or a name the storage refuses.
+        raise Http404 from error
+    response = FileResponse(handle, content_type=_content_type(name))
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = CONTENT_SECURITY_POLICY
+    response["Cross-Origin-Resource-Policy"] = "same-origin"
+    response["Cache-Control"] = (
+        LIBRARY_CACHE if name.startswith(LIBRARIES_PREFIX) else CONTENT_CACHE
+    )
+    return response
