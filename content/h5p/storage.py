@@ -40,3 +40,20 @@ def h5p_player_paths(package) -> dict[str, str]:
         "contentJsonPath": h5p_file_url(f"{package.storage_path}/content"),
         "librariesPath": h5p_file_url(LIBRARIES_PREFIX.rstrip("/")),
     }
+
+
+def storage_folder_delete(folder: str) -> int:
+    """Delete every file below `folder` in the default storage (which has no
+    folders of its own on S3); returns how many files went."""
+    from django.core.files.storage import default_storage
+
+    if not folder.startswith("h5p/") or not default_storage.exists(folder):
+        return 0
+    deleted = 0
+    subfolders, files = default_storage.listdir(folder)
+    for name in files:
+        default_storage.delete(f"{folder}/{name}")
+        deleted += 1
+    for sub in subfolders:
+        deleted += storage_folder_delete(f"{folder}/{sub}")
+    return deleted
