@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.snippets.blocks import SnippetChooserBlock
 
+from ..h5p.storage import h5p_player_paths
 from .activity import required_flag
 
 
@@ -24,6 +25,13 @@ class H5PBlock(blocks.StructBlock):
         default="best",
     )
     required = required_flag()
+
+    def get_context(self, value, parent_context=None):
+        """Adds the player's three paths, from the one place that knows the layout."""
+        context = super().get_context(value, parent_context=parent_context)
+        package = value.get("package")
+        context["paths"] = h5p_player_paths(package) if package else {}
+        return context
 
     class Meta:
         icon = "media"

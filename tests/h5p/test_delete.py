@@ -8,13 +8,16 @@ from content.h5p.services import h5p_package_import
 FIXTURES = Path(__file__).resolve().parents[2].parent / "shared" / "fixtures" / "h5p"
 
 
-@pytest.mark.django_db(transaction=True)
-def test_deleting_a_package_removes_its_content_but_keeps_libraries():
+@pytest.mark.django_db
+def test_deleting_a_package_removes_its_content_but_keeps_libraries(
+    django_capture_on_commit_callbacks,
+):
     with (FIXTURES / "true-false.h5p").open("rb") as upload:
         package = h5p_package_import(file=upload, filename="true-false.h5p")
     content_json = f"{package.storage_path}/content/content.json"
     library = package.libraries.first()
     assert default_storage.exists(content_json)
-    package.delete()
+    with django_capture_on_commit_callbacks(execute=True):
+        package.delete()
     assert not default_storage.exists(content_json)
     assert default_storage.exists(f"{library.storage_path}/library.json")
