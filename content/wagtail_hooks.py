@@ -69,9 +69,19 @@ class H5PPackageCreateView(CreateView):
         return redirect(reverse(self.inspect_url_name, args=[self.object.pk]))
 
 
+def _player_preview(package, request) -> str:
+    """The package in the same player learners get, in preview mode (nothing
+    recorded), so a trainer sees what they uploaded before placing it."""
+    from .blocks.h5p import H5PBlock
+
+    block = H5PBlock()
+    value = block.to_python({"package": package.pk, "pass_mark": 100})
+    return block.render(value, context={"request": request})
+
+
 class H5PPackageInspectView(InspectView):
-    """Title, main library, size and libraries, plus every stored content file
-    with a link through the serving view (the player embed comes later)."""
+    """Title, main library, size and libraries, a playable preview, and every
+    stored content file with a link through the serving view."""
 
     template_name = "content/h5p/inspect.html"
 
@@ -86,6 +96,7 @@ class H5PPackageInspectView(InspectView):
             for name, size in h5p_package_files(package=self.object)
         ]
         context["libraries"] = self.object.libraries.order_by("machine_name")
+        context["preview"] = _player_preview(self.object, self.request)
         return context
 
 

@@ -91,6 +91,9 @@ def test_an_admin_uploads_the_fixture_and_inspects_it(client, admin_user):
         f"/h5p/{package.storage_path.removeprefix('h5p/')}/content/content.json"
     )
     assert "h5p.json" in links
+    player = soup.select_one("[data-h5p-player]")
+    assert player["data-h5p-json-path"] == f"/{package.storage_path}"
+    assert "data-h5p-record" not in player.attrs  # a preview records nothing
 
     listing = client.get(reverse(INDEX))
     assert "Hello World" in listing.content.decode()

@@ -97,6 +97,7 @@ def test_the_status_before_any_attempt(client, setup, lena):
 def test_a_preview_plays_without_recording(setup):
     admin = get_user_model().objects.create_superuser("root", "r@example.org", "pw")
     client = Client()
+    client.cookies["django_language"] = "en"
     client.force_login(admin)
     response = client.get(setup.lesson.url)
     el = player(response)

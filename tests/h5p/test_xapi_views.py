@@ -171,6 +171,20 @@ def test_the_pass_mark_decides_when_h5p_gives_no_verdict(client, org, package):
     assert send(client, setup, high).json()["completed"] is True
 
 
+def test_the_trainers_pass_mark_rules_over_the_contents_own_verdict(
+    client, org, package
+):
+    setup = make_h5p(package, pass_mark=60, title="Strict")
+    user = enrolled("ida", org, setup)
+    client.force_login(user)
+    says_passed = statement(user, raw=1, maximum=2)
+    says_passed["result"]["success"] = True  # the H5P author's threshold
+    assert send(client, setup, says_passed).json()["completed"] is False
+    says_failed = statement(user, raw=2, maximum=3)
+    says_failed["result"]["success"] = False
+    assert send(client, setup, says_failed).json()["completed"] is True
+
+
 def test_unscored_content_completes_when_completed(client, org, package):
     setup = make_h5p(package, title="Unscored")
     user = enrolled("ole", org, setup)

@@ -3,9 +3,10 @@ the player's saved state.
 
 Rules (shared with the service that grades statements):
 
-- an attempt *passes* when H5P reported `success` (its own verdict wins when it
-  gives one), otherwise when its scaled score times 100 reaches the block's pass
-  mark; unscored content (no score at all) passes when it reports completion;
+- a scored attempt *passes* when its scaled score times 100 reaches the block's
+  pass mark: the trainer's pass mark rules, not the content's own `success`
+  verdict (which follows the H5P author's threshold, not the course's);
+  unscored content (no score at all) passes when it reports completion or success;
 - the counting attempt is, as the trainer chose per block, the best (highest
   scaled score, a pass before a fail, the earlier of equals) or the last;
 - once the counting attempt has passed the activity is complete and stays so,
@@ -28,8 +29,6 @@ LAST = "last"
 def attempt_passes(attempt: H5PAttempt, pass_mark: int) -> bool:
     if attempt.scaled_score is None:
         return bool(attempt.completion or attempt.success)
-    if attempt.success is not None:
-        return attempt.success
     # Compared in hundredths, so 0.29 reaches a 29 % mark despite float noise.
     return round(attempt.scaled_score * 10000) >= pass_mark * 100
 

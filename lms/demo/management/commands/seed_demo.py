@@ -2,6 +2,7 @@
 running it again finds what exists and adds only what is missing."""
 
 from datetime import timedelta
+from pathlib import Path
 
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
@@ -9,6 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
+from content.h5p.services import h5p_package_import
 from content.models import Case, Deck
 from courses.models import (
     CourseAssignment,
@@ -96,6 +98,7 @@ class Command(BaseCommand):
         users = self._people(units)
         courses = self._courses(users["tara"])
         self._activities()
+        self._h5p()
         self._learning(units, users, courses)
         self.stdout.write(self.style.SUCCESS("Demo content is ready."))
 
@@ -277,16 +280,39 @@ class Command(BaseCommand):
 
     def _place(self, lesson_slug: str, block_type: str, value: dict):
         lesson = LessonPage.objects.get(slug=lesson_slug)
-        marker = value.get("deck") or value.get("case") or value.get("title")
+        marker = (
+            value.get("deck")
+            or value.get("case")
+            or value.get("package")
+            or value.get("title")
+        )
         for block in lesson.body:
             if block.block_type != block_type:
                 continue
             existing = (
                 block.value.get("deck")
                 or block.value.get("case")
+                or block.value.get("package")
                 or block.value.get("title")
             )
             if existing == marker:
                 return
         lesson.body.append((block_type, value))
         lesson.save()
+
+    def _h5p(self):
+        """One real H5P package, placed as an optional exercise."""
+        with (Path(__file__).resolve().parents[2] / "h5p" / "true-false.h5p").open(
+            "rb"
+        ) as upload:
+            package = h5p_package_import(file=upload, filename="true-false.h5p")
+        self._place(
+            "dokumente-gemeinsam-nutzen",
+            "h5p",
+            {
+                "package": package,
+                "pass_mark": 100,
+                "counting": "best",
+                "required": False,
+            },
+        )
