@@ -13,6 +13,7 @@ from playwright.sync_api import expect
 from content.models import H5PPackage
 from courses.models import ActivityAttempt, LessonPage, LessonProgress
 from lms.activities.models import H5PAttempt, H5PUserData, XAPIStatement
+from tests.fixtures import H5P_FIXTURES
 
 from .conftest import assert_accessible, log_in
 
@@ -21,7 +22,7 @@ pytestmark = [
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
 
-FIXTURES = "/work/shared/fixtures/h5p"
+FIXTURES = str(H5P_FIXTURES)
 LESSON_SLUG = "dsgvo-kdg-dsg-ekd"
 STATEMENTS = "/api/xapi/statements"
 PLAYER_FILES = [

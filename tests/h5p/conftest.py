@@ -7,10 +7,9 @@ import pytest
 
 from lms.people.models import Role
 from tests import factories
+from tests.fixtures import H5P_FIXTURES
 
-FIXTURES = Path("/work/shared/fixtures/h5p")
-if not FIXTURES.exists():  # the fixtures may be copied into the repo later
-    FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "h5p"
+FIXTURES = H5P_FIXTURES
 TRUE_FALSE = FIXTURES / "true-false.h5p"
 QUESTION_SET = FIXTURES / "question-set.h5p"
 

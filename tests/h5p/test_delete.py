@@ -1,11 +1,10 @@
-from pathlib import Path
-
 import pytest
 from django.core.files.storage import default_storage
 
 from content.h5p.services import h5p_package_import
+from tests.fixtures import H5P_FIXTURES
 
-FIXTURES = Path(__file__).resolve().parents[2].parent / "shared" / "fixtures" / "h5p"
+FIXTURES = H5P_FIXTURES
 
 
 @pytest.mark.django_db

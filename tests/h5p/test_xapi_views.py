@@ -16,12 +16,13 @@ from courses.models import ActivityAttempt, LessonPage, LessonProgress
 from lms.activities.models import H5PAttempt, XAPIStatement
 from lms.sync import xapi
 from tests import factories
+from tests.fixtures import H5P_FIXTURES
 
 from .test_xapi_statements import ANSWERED, COMPLETED
 
 pytestmark = pytest.mark.django_db
 
-FIXTURES = "/work/shared/fixtures/h5p"
+FIXTURES = str(H5P_FIXTURES)
 
 
 def import_package(name: str = "true-false.h5p") -> H5PPackage:
