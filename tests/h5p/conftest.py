@@ -104,3 +104,29 @@ def admin_user(org):
 @pytest.fixture
 def learner(org):
     return factories.staff("lea", org["haus_a"]).user
+
+
+@pytest.fixture
+def package(db):
+    """The true-false fixture, imported."""
+    from .test_xapi_views import import_package
+
+    return import_package()
+
+
+@pytest.fixture
+def setup(org, package):
+    """The package placed in a lesson of a fresh course."""
+    from .test_xapi_views import make_h5p
+
+    return make_h5p(package)
+
+
+@pytest.fixture
+def lena(org, setup, client):
+    """A learner enrolled in that course, logged in."""
+    from .test_xapi_views import enrolled
+
+    user = enrolled("lena", org, setup)
+    client.force_login(user)
+    return user

@@ -12,26 +12,9 @@ from django.urls import reverse
 from lms.activities.models import H5PUserData
 from lms.activities.selectors.h5p import state_for
 
-from .test_xapi_views import enrolled, import_package, make_h5p, send, statement
+from .test_xapi_views import enrolled, make_h5p, send, statement
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def package(db):
-    return import_package()
-
-
-@pytest.fixture
-def setup(org, package):
-    return make_h5p(package)
-
-
-@pytest.fixture
-def lena(org, setup, client):
-    user = enrolled("lena", org, setup)
-    client.force_login(user)
-    return user
 
 
 def soup(response):

@@ -108,23 +108,6 @@ def nothing_stored():
     assert not ActivityAttempt.objects.exists()
 
 
-@pytest.fixture
-def package(db):
-    return import_package()
-
-
-@pytest.fixture
-def setup(org, package):
-    return make_h5p(package)
-
-
-@pytest.fixture
-def lena(org, setup, client):
-    user = enrolled("lena", org, setup)
-    client.force_login(user)
-    return user
-
-
 def test_a_correct_answer_is_stored_and_completes_the_lesson(client, setup, lena):
     sent = statement(lena)
     response = send(client, setup, sent)
