@@ -151,6 +151,18 @@ class CourseOutline:
     def percent(self) -> int:
         return percent(self.completed_count, self.lesson_count)
 
+    def neighbours(self, lesson: Page) -> tuple[Page | None, Page | None]:
+        """Previous and next lesson in reading order, from the lessons the
+        outline already holds (no further query)."""
+        lessons = [item for module in self.modules for item in module.lessons]
+        paths = [item.path for item in lessons]
+        if lesson.path not in paths:
+            return None, None
+        index = paths.index(lesson.path)
+        previous = lessons[index - 1] if index > 0 else None
+        following = lessons[index + 1] if index + 1 < len(lessons) else None
+        return previous, following
+
 
 def course_outline(user: AbstractBaseUser, course: CoursePage) -> CourseOutline:
     """Modules with their lessons and this learner's progress: three queries."""

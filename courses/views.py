@@ -105,9 +105,9 @@ def lesson_detail(request, lesson: LessonPage):
 
 
 def _render_lesson(request, lesson, course, enrolment, progress):
-    previous, following = selectors.lesson_neighbours(course, lesson)
     activity_ids = lesson.activity_ids()
     outline = selectors.course_outline(request.user, course)
+    previous, following = outline.neighbours(lesson)
     return TemplateResponse(
         request,
         "courses/lesson.html",
