@@ -17,6 +17,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from content.blocks import LessonBodyBlock, activity_block_ids
+from content.blocks.competency import CompetencyLevelBlock
 from lms.people.models import OrganisationUnit, StaffType
 
 
@@ -37,6 +38,17 @@ class Topic(models.Model):
 
     def __str__(self):
         return self.name
+
+
+def competencies_field() -> StreamField:
+    """Competencies a course, module or lesson develops; completing it
+    records evidence (courses.competency_evidence)."""
+    return StreamField(
+        [("competency", CompetencyLevelBlock())],
+        verbose_name=_("competencies developed"),
+        blank=True,
+        help_text=_("Completing this records evidence for these competencies."),
+    )
 
 
 class CourseIndexPage(Page):
@@ -86,6 +98,7 @@ class CoursePage(Page):
         help_text=_("Leave empty if a completion never expires."),
     )
     topics = ParentalManyToManyField(Topic, blank=True, verbose_name=_("topics"))
+    competencies = competencies_field()
     trainers = ParentalManyToManyField(
         settings.AUTH_USER_MODEL,
         blank=True,
@@ -109,6 +122,7 @@ class CoursePage(Page):
         ),
         FieldPanel("topics", widget=forms.CheckboxSelectMultiple),
         FieldPanel("trainers"),
+        FieldPanel("competencies"),
     ]
     search_fields = [
         *Page.search_fields,
@@ -132,8 +146,13 @@ class CoursePage(Page):
 
 class ModulePage(Page):
     intro = models.TextField(_("introduction"), blank=True)
+    competencies = competencies_field()
 
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("intro"),
+        FieldPanel("competencies"),
+    ]
     parent_page_types = ["courses.CoursePage"]
     subpage_types = ["courses.LessonPage"]
 
@@ -153,11 +172,13 @@ class LessonPage(Page):
         _("estimated minutes"), default=10, validators=[MinValueValidator(1)]
     )
     body = StreamField(LessonBodyBlock(), verbose_name=_("body"), blank=True)
+    competencies = competencies_field()
 
     content_panels = [
         *Page.content_panels,
         FieldPanel("estimated_minutes"),
         FieldPanel("body"),
+        FieldPanel("competencies"),
     ]
     search_fields = [*Page.search_fields, index.SearchField("body")]
     parent_page_types = ["courses.ModulePage"]

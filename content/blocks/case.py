@@ -5,6 +5,7 @@ from wagtail import blocks
 from wagtail.snippets.blocks import SnippetChooserBlock
 
 from .activity import required_flag
+from .competency import competencies_block
 
 
 class CaseBlock(blocks.StructBlock):
@@ -12,6 +13,7 @@ class CaseBlock(blocks.StructBlock):
 
     case = SnippetChooserBlock("content.Case", label=_("Case study"))
     required = required_flag(_("Completed when the learner has chosen an option."))
+    competencies = competencies_block()
 
     class Meta:
         icon = "doc-full-inverse"

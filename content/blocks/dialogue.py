@@ -5,6 +5,7 @@ from wagtail import blocks
 from wagtail.snippets.blocks import SnippetChooserBlock
 
 from .activity import required_flag
+from .competency import competencies_block
 
 
 class DeckBlock(blocks.StructBlock):
@@ -17,6 +18,7 @@ class DeckBlock(blocks.StructBlock):
             "note on at least one card alone."
         )
     )
+    competencies = competencies_block()
 
     class Meta:
         icon = "list-ul"

@@ -6,6 +6,7 @@ from wagtail.snippets.blocks import SnippetChooserBlock
 
 from ..h5p.storage import h5p_player_paths
 from .activity import required_flag
+from .competency import competencies_block
 
 
 class H5PBlock(blocks.StructBlock):
@@ -25,6 +26,7 @@ class H5PBlock(blocks.StructBlock):
         default="best",
     )
     required = required_flag()
+    competencies = competencies_block()
 
     def get_context(self, value, parent_context=None):
         """Adds the player's three paths, from the one place that knows the layout."""

@@ -7,6 +7,7 @@ from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
 
 from .activity import required_flag
+from .competency import competencies_block
 
 
 class QuizOptionBlock(blocks.StructBlock):
@@ -84,6 +85,7 @@ class QuizBlock(blocks.StructBlock):
         default="best",
     )
     required = required_flag()
+    competencies = competencies_block()
 
     class Meta:
         icon = "tasks"

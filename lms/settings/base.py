@@ -18,6 +18,7 @@ ALLOWED_HOSTS = [
 INSTALLED_APPS = [
     "lms.people",
     "lms.activities",
+    "lms.competencies",
     "lms.sync",
     "content",
     "courses",
