@@ -24,6 +24,7 @@ urlpatterns = [
     path("", include("courses.urls")),
     path("", include("content.urls")),
     path("", include("lms.sync.urls")),
+    path("", include("lms.competencies.urls")),
     path("courses/", include(wagtail_urls)),
 ]
 

@@ -104,3 +104,41 @@ def course_tree(
                 body=[("text", f"<p>Inhalt der Lektion {m}-{n}.</p>")],
             )
     return page
+
+
+def framework(
+    slug: str = "house",
+    levels: tuple[str, ...] = ("Basic", "Good", "Expert"),
+    proficient_level: int = 2,
+    default_level: int = 1,
+    **fields,
+):
+    """A competency framework with a scale of the given level names (1, 2, …)."""
+    from lms.competencies.models import Framework, ScaleLevel
+
+    fields.setdefault("name", slug.replace("-", " ").title())
+    result = Framework.objects.create(
+        slug=slug,
+        proficient_level=proficient_level,
+        default_level=default_level,
+        **fields,
+    )
+    ScaleLevel.objects.bulk_create(
+        ScaleLevel(framework=result, value=value, name=name)
+        for value, name in enumerate(levels, start=1)
+    )
+    return result
+
+
+def competency(framework_obj, code: str, short_name: str = "", parent=None, **fields):
+    from lms.competencies.models import Competency
+
+    return Competency.objects.create(
+        framework=framework_obj,
+        code=code,
+        short_name=short_name or f"Competency {code}",
+        parent=parent,
+        depth=(parent.depth + 1) if parent else 1,
+        sort_order=fields.pop("sort_order", Competency.objects.count()),
+        **fields,
+    )

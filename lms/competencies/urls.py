@@ -1,0 +1,7 @@
+from .views import learner, self_assessment, staff
+
+urlpatterns = [
+    *learner.urlpatterns,
+    *self_assessment.urlpatterns,
+    *staff.urlpatterns,
+]
