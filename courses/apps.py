@@ -8,13 +8,25 @@ class CoursesConfig(AppConfig):
     verbose_name = _("Courses")
 
     def ready(self):
-        from django.db.models.signals import post_migrate
+        from django.db.models.signals import post_migrate, post_save
+        from wagtail.signals import page_unpublished
 
         from lms.people.signals import profile_changed
 
-        from . import receivers, roles
+        from . import competency_index, receivers, roles
 
         profile_changed.connect(
             receivers.enrol_by_assignments, dispatch_uid="enrol-joiner"
         )
         post_migrate.connect(roles.grant_role_permissions, dispatch_uid="role-perms")
+        for model in competency_index.INDEXED:
+            post_save.connect(
+                competency_index.page_saved,
+                sender=model,
+                dispatch_uid=f"competency-index-{model.__name__}",
+            )
+            page_unpublished.connect(
+                competency_index.page_unpublished,
+                sender=model,
+                dispatch_uid=f"competency-unindex-{model.__name__}",
+            )

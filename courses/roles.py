@@ -33,6 +33,12 @@ ROLE_PERMISSIONS = {
         "content.change_h5ppackage",
         "content.view_h5ppackage",
         "simple_translation.submit_translation",
+        "competencies.add_framework",
+        "competencies.change_framework",
+        "competencies.view_framework",
+        "competencies.add_competency",
+        "competencies.change_competency",
+        "competencies.view_competency",
     ],
     Role.HR: [
         "people.view_organisationunit",
@@ -45,6 +51,13 @@ ROLE_PERMISSIONS = {
         "people.view_invitation",
         "courses.add_courseassignment",
         "courses.view_courseassignment",
+        "competencies.view_framework",
+        "competencies.view_competency",
+        "competencies.add_competencytarget",
+        "competencies.view_competencytarget",
+        "competencies.delete_competencytarget",
+        "competencies.view_evidence",
+        "competencies.add_evidence",
     ],
 }
 TRAINER_PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page"]

@@ -8,8 +8,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from content.blocks import activity_blocks
+from lms.competencies.models import EvidenceSource
 from lms.people.models import OrganisationUnit, StaffProfile
 
+from . import competency_evidence
 from .models import (
     ActivityAttempt,
     CourseAssignment,
@@ -168,7 +170,9 @@ def lesson_complete(*, user: AbstractBaseUser, lesson: LessonPage) -> LessonProg
         progress.progress = 1.0
         progress.last_visited_at = now
         progress.save(update_fields=["completed_at", "progress", "last_visited_at"])
-        course_completion_update(user=user, course=course_of(lesson))
+        course = course_of(lesson)
+        competency_evidence.lesson_completed(user=user, lesson=lesson, course=course)
+        course_completion_update(user=user, course=course)
     return progress
 
 
@@ -182,24 +186,40 @@ def course_completion_update(*, user: AbstractBaseUser, course: CoursePage) -> b
         lesson__path__startswith=course.path,
     ).count()
     if total and done >= total:
-        return bool(
-            Enrolment.objects.filter(
-                user=user, course=course, completed_at__isnull=True
-            ).update(completed_at=timezone.now())
-        )
+        stamped = Enrolment.objects.filter(
+            user=user, course=course, completed_at__isnull=True
+        ).update(completed_at=timezone.now())
+        if stamped:
+            competency_evidence.learning_completed(
+                user=user, page=course, course=course
+            )
+        return bool(stamped)
     return False
 
 
 @transaction.atomic
 def activity_complete(
-    *, user: AbstractBaseUser, lesson: LessonPage, block_id: str
+    *,
+    user: AbstractBaseUser,
+    lesson: LessonPage,
+    block_id: str,
+    evidence_source: str = EvidenceSource.ACTIVITY,
 ) -> LessonProgress:
-    """Record a completed activity; the lesson completes with its last activity."""
+    """Record a completed (for scored activities: passed) activity, with
+    evidence for the competencies it develops; the lesson completes with its
+    last activity. A team session passes `evidence_source=team_session`."""
     if block_id not in {block.id for block in activity_blocks(lesson.body)}:
         raise ValidationError(_("This activity does not exist in this lesson."))
     activity_ids = lesson.activity_ids()  # the required ones
     ActivityAttempt.objects.create(
         user=user, lesson=lesson, block_id=block_id, completed=True
+    )
+    competency_evidence.activity_passed(
+        user=user,
+        lesson=lesson,
+        course=course_of(lesson),
+        block_id=block_id,
+        source=evidence_source,
     )
     done = completed_activity_ids(user, lesson) & set(activity_ids)
     if len(done) == len(activity_ids) and block_id in activity_ids:

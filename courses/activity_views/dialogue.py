@@ -22,6 +22,7 @@ from courses.models import Enrolment, LessonPage
 from lms.activities.models import TeamSession
 from lms.activities.selectors import dialogue as dialogue_selectors
 from lms.activities.services import dialogue as dialogue_services
+from lms.competencies.models import EvidenceSource
 from lms.people.selectors import is_trainer
 
 from . import enrolled_block, lesson_block
@@ -192,7 +193,10 @@ def session_end(request, session_id: int):
             continue
         try:
             services.activity_complete(
-                user=participant, lesson=lesson, block_id=session.block_id
+                user=participant,
+                lesson=lesson,
+                block_id=session.block_id,
+                evidence_source=EvidenceSource.TEAM_SESSION,
             )
         except ValidationError:
             # The block left the lesson since the session began: the summary

@@ -50,6 +50,7 @@ def test_trainer_can_add_a_course_in_the_admin_and_a_learner_cannot(client, org)
             "estimated_minutes": "45",
             "self_enrolment": "on",
             "recertification_months": "",
+            "competencies-count": "0",
             "action-publish": "publish",
         },
     )
