@@ -27,18 +27,17 @@ from lms.people.models import JobRole, OrganisationUnit, StaffType
 
 
 class Translated:
-    """`text("short_name")` in the active language, falling back to English and
-    then to the framework's own language."""
+    """`text("short_name")` in the active language where a translation exists,
+    else as stored (in the framework's own language). No fallback to a third
+    language: a German framework reads German in a Danish interface until
+    someone adds Danish, rather than guessing."""
 
     translations: dict
 
     def text(self, field: str) -> str:
         language = (translation.get_language() or "").split("-")[0]
-        for code in (language, "en"):
-            value = (self.translations or {}).get(code, {}).get(field)
-            if value:
-                return value
-        return getattr(self, field)
+        value = (self.translations or {}).get(language, {}).get(field)
+        return value or getattr(self, field)
 
 
 class Framework(Translated, ClusterableModel):
