@@ -6,6 +6,7 @@ urlpatterns = [
     path("", include("courses.activity_views.dialogue")),
     path("", include("courses.activity_views.case")),
     path("", include("courses.activity_views.quiz")),
+    path("", include("courses.competence_views")),
     path("my/", views.my_learning, name="my-learning"),
     path("my/courses/<int:course_id>/enrol/", views.enrol, name="course-enrol"),
     path(

@@ -298,3 +298,9 @@ def target_create(
     target.full_clean()
     target.save()
     return target
+
+
+def target_delete(*, target: CompetencyTarget) -> None:
+    """A target is configuration, not a fact about a person, so it may go; the
+    evidence of the people it reached stays as it was. The view checks scope."""
+    target.delete()
