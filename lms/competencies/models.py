@@ -82,7 +82,10 @@ class Framework(Translated, ClusterableModel):
         verbose_name_plural = _("competency frameworks")
 
     def __str__(self):
-        return f"{self.text('name')} {self.version}".strip()
+        name = self.text("name")
+        if not self.version or self.version in name:
+            return name
+        return f"{name} {self.version}"
 
     def level_values(self) -> list[int]:
         return [level.value for level in self.levels.all()]

@@ -76,9 +76,7 @@ def test_completing_an_activity_twice_records_it_once(org, digital):
     assert Evidence.objects.count() == 1
 
 
-def test_lesson_module_and_course_completion_record_their_own_evidence(
-    org, digital
-):
+def test_lesson_module_and_course_completion_record_their_own_evidence(org, digital):
     course = factories.course(
         "Datenschutz",
         competencies=page_links((digital["privacy"], 3)),
@@ -123,9 +121,11 @@ def test_team_session_participation_is_its_own_source(client, org, digital):
     deck = make_deck()
     lesson = deck_lesson(deck)
     body = lesson.body
-    body[0].value["competencies"] = body[0].block.child_blocks[
-        "competencies"
-    ].to_python([{"competency": digital["teamwork"].pk, "level": 2}])
+    body[0].value["competencies"] = (
+        body[0]
+        .block.child_blocks["competencies"]
+        .to_python([{"competency": digital["teamwork"].pk, "level": 2}])
+    )
     lesson.body = body
     lesson.save_revision().publish()
     lesson = LessonPage.objects.get(pk=lesson.pk)
@@ -178,6 +178,6 @@ def test_a_draft_does_not_change_the_index(org, digital):
     lesson = setup.lesson
     lesson.competencies = page_links((digital["devices"], 2))
     lesson.save_revision()  # a draft, not published
-    assert set(
-        CompetencyLink.objects.values_list("competency__code", flat=True)
-    ) == {"4.2"}
+    assert set(CompetencyLink.objects.values_list("competency__code", flat=True)) == {
+        "4.2"
+    }

@@ -81,9 +81,7 @@ def test_a_unit_target_reaches_its_subtree_unless_limited(org, privacy, admin):
     assert target_levels(at_the_top) == {}
 
 
-def test_where_several_targets_reach_someone_the_highest_applies(
-    org, privacy, admin
-):
+def test_where_several_targets_reach_someone_the_highest_applies(org, privacy, admin):
     services.target_create(created_by=admin, competency=privacy, level=2)
     services.target_create(
         created_by=admin, competency=privacy, level=4, unit=org["haus_a"]

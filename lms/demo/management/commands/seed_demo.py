@@ -1,5 +1,6 @@
-"""Load the demo: organisation, people, three German courses. Idempotent:
-running it again finds what exists and adds only what is missing."""
+"""Load the demo: organisation, people, three German courses linked to
+DigComp 2.2, and HR's competence targets. Idempotent: running it again finds
+what exists and adds only what is missing."""
 
 from datetime import timedelta
 from pathlib import Path
@@ -9,7 +10,9 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
+from wagtail.models import Page
 
+from content.blocks.competency import competency_links
 from content.h5p.services import h5p_package_import
 from content.models import Case, Deck
 from courses.models import (
@@ -22,7 +25,22 @@ from courses.models import (
 )
 from courses.roles import grant_role_permissions
 from courses.services import assignment_create, course_self_enrol, lesson_complete
+from lms.competencies.digcomp import digcomp_load
+from lms.competencies.models import (
+    Competency,
+    CompetencyTarget,
+    Evidence,
+    EvidenceSource,
+    Framework,
+)
+from lms.competencies.services import self_assessment_save, target_create
 from lms.demo.activity_texts import CASES, DECKS, QUIZZES
+from lms.demo.competency_links import (
+    ACTIVITY_LINKS,
+    PAGE_LINKS,
+    TARGETS,
+    VOLKER_SELF_ASSESSMENT,
+)
 from lms.demo.course_texts import COURSES
 from lms.people.models import (
     Invitation,
@@ -99,7 +117,11 @@ class Command(BaseCommand):
         courses = self._courses(users["tara"])
         self._activities()
         self._h5p()
+        digcomp = digcomp_load()
+        self._competency_links(digcomp)
         self._learning(units, users, courses)
+        self._competency_targets(digcomp, units, users["hanna"])
+        self._self_assessment(digcomp, users["volker"])
         self.stdout.write(self.style.SUCCESS("Demo content is ready."))
 
     def _units(self) -> dict[str, OrganisationUnit]:
@@ -299,6 +321,106 @@ class Command(BaseCommand):
                 return
         lesson.body.append((block_type, value))
         lesson.save()
+
+    def _competency_links(self, framework: Framework):
+        """Courses, a lesson and activities develop DigComp competences. Links
+        are added where missing and published as a new revision, so that a
+        trainer's own links survive a second run."""
+        code = self._codes(framework)
+        for slug, links in PAGE_LINKS.items():
+            page = (
+                Page.objects.type(CoursePage, ModulePage, LessonPage)
+                .get(slug=slug)
+                .specific
+            )
+            present = {c.pk for c, _level in competency_links(page.competencies)}
+            missing = [
+                (code[c], level) for c, level in links if code[c].pk not in present
+            ]
+            for competency, level in missing:
+                page.competencies.append(
+                    ("competency", {"competency": competency, "level": level})
+                )
+            if missing:
+                page.save_revision().publish()
+        by_lesson: dict[str, list] = {}
+        for lesson_slug, block_type, title, links in ACTIVITY_LINKS:
+            by_lesson.setdefault(lesson_slug, []).append((block_type, title, links))
+        for lesson_slug, specs in by_lesson.items():
+            lesson = LessonPage.objects.get(slug=lesson_slug)
+            changed = False
+            for block_type, title, links in specs:
+                block = self._activity(lesson, block_type, title)
+                changed |= self._add_block_links(
+                    block, [(code[c], level) for c, level in links]
+                )
+            if changed:
+                lesson.save_revision().publish()
+
+    @staticmethod
+    def _codes(framework: Framework) -> dict[str, Competency]:
+        return {c.code: c for c in framework.competencies.select_related("framework")}
+
+    @staticmethod
+    def _activity(lesson: LessonPage, block_type: str, title: str | None):
+        for block in lesson.body:
+            if block.block_type != block_type:
+                continue
+            value = block.value
+            named = value.get("deck") or value.get("case")
+            if title is None or (named.title if named else value.get("title")) == title:
+                return block
+        raise LookupError(f"No {block_type} “{title}” in lesson {lesson.slug}.")
+
+    @staticmethod
+    def _add_block_links(block, links) -> bool:
+        list_block = block.block.child_blocks["competencies"]
+        current = block.value.get("competencies")
+        if current is None:
+            current = block.value["competencies"] = list_block.normalize([])
+        present = {c.pk for c, _level in competency_links(current)}
+        missing = [(c, level) for c, level in links if c.pk not in present]
+        for competency, level in missing:
+            current.append(
+                list_block.child_block.normalize(
+                    {"competency": competency, "level": level}
+                )
+            )
+        return bool(missing)
+
+    def _competency_targets(self, framework: Framework, units, hanna):
+        """HR's expectations: the same target is never set twice, whatever
+        level HR has changed it to since."""
+        code = self._codes(framework)
+        for competence, level, unit_code, staff_type in TARGETS:
+            exists = CompetencyTarget.objects.filter(
+                competency=code[competence],
+                unit=units[unit_code],
+                staff_type=staff_type,
+                job_role=None,
+            ).exists()
+            if not exists:
+                target_create(
+                    created_by=hanna,
+                    competency=code[competence],
+                    level=level,
+                    unit=units[unit_code],
+                    staff_type=staff_type,
+                )
+
+    def _self_assessment(self, framework: Framework, volker):
+        already = Evidence.objects.filter(
+            user=volker, source=EvidenceSource.SELF, competency__framework=framework
+        ).exists()
+        if not already:
+            code = self._codes(framework)
+            self_assessment_save(
+                user=volker,
+                framework=framework,
+                levels={
+                    code[c].pk: level for c, level in VOLKER_SELF_ASSESSMENT.items()
+                },
+            )
 
     def _h5p(self):
         """One real H5P package, placed as an optional exercise."""
