@@ -146,7 +146,9 @@ def test_the_rater_cannot_review_their_own_rating(setup):
         needs_review=True,
     )
     with pytest.raises(ValidationError):
-        services.review_decide(reviewer=setup["trainer"], evidence=pending, approve=True)
+        services.review_decide(
+            reviewer=setup["trainer"], evidence=pending, approve=True
+        )
     assert _state(setup).level is None
 
 
