@@ -17,20 +17,33 @@ def _urls_for(role: str) -> list[str]:
     ethik = CoursePage.objects.get(slug="digitale-ethik")
     lesson = LessonPage.objects.live().descendant_of(ethik).order_by("path").last()
     if role == "lena":
-        return ["/my/", "/courses/", "/courses/?q=Messenger", ethik.url, lesson.url]
+        return [
+            "/my/",
+            "/courses/",
+            "/courses/?q=Messenger",
+            ethik.url,
+            lesson.url,
+            "/my/competences/",
+            "/my/competences/self-assessment/",
+            "/my/competences/self-assessment/digcomp-2-2/",
+        ]
+    lena = StaffProfile.objects.get(user__username="lena")
     if role == "tara":
         return [
             "/trainer/",
             f"/trainer/courses/{ethik.pk}/participants/",
             f"/trainer/courses/{ethik.pk}/activities/",
+            f"/trainer/courses/{ethik.pk}/participants/{lena.user_id}/competences/",
         ]
     unit = OrganisationUnit.objects.get(code="st-anna")
-    profile = StaffProfile.objects.get(user__username="lena")
     return [
         "/hr/",
         f"/hr/units/{unit.pk}/",
         "/hr/staff/new/",
-        f"/hr/staff/{profile.pk}/",
+        f"/hr/staff/{lena.pk}/",
+        f"/hr/staff/{lena.pk}/competences/",
+        "/hr/competences/targets/",
+        "/hr/competences/reviews/",
         "/hr/import/",
         "/hr/invitations/",
         "/hr/assignments/",
