@@ -44,7 +44,7 @@ class Framework(Translated, ClusterableModel):
     slug = models.SlugField(_("slug"), max_length=100, unique=True)
     name = models.CharField(_("name"), max_length=255)
     source = models.CharField(
-        _("source"),
+        _("published by"),
         max_length=255,
         blank=True,
         help_text=_("Who publishes it, e.g. “European Commission, JRC”."),
@@ -278,7 +278,7 @@ class Evidence(models.Model):
     )
     level = models.PositiveSmallIntegerField(_("level"))
     source = models.CharField(
-        _("source"), max_length=32, choices=EvidenceSource.choices
+        _("kind of evidence"), max_length=32, choices=EvidenceSource.choices
     )
     status = models.CharField(
         _("status"),
