@@ -467,3 +467,45 @@ class CompetencyLink(models.Model):
             )
         ]
         indexes = [models.Index(fields=["competency", "level"])]
+
+
+class TargetStatus(models.Model):
+    """Summary for reports: one row per person and competency they have a
+    target for, with the required level, their level and whether they meet it.
+
+    Kept up to date by the services (evidence, targets, profile changes:
+    lms.competencies.target_status), so that a report over 100,000 people
+    counts rows in SQL instead of resolving targets person by person. Unit,
+    staff type and job role are copied from the profile for the same reason."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+    )
+    competency = models.ForeignKey(
+        Competency, on_delete=models.CASCADE, related_name="target_statuses"
+    )
+    unit = models.ForeignKey(
+        OrganisationUnit, on_delete=models.CASCADE, related_name="+"
+    )
+    staff_type = models.CharField(max_length=16, choices=StaffType.choices)
+    job_role = models.ForeignKey(
+        JobRole, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    required_level = models.PositiveSmallIntegerField()
+    level = models.PositiveSmallIntegerField(null=True, blank=True)
+    valid_until = models.DateTimeField(null=True, blank=True)
+    meets = models.BooleanField(default=False)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "competency"], name="one_target_status_per_competency"
+            )
+        ]
+        indexes = [
+            models.Index(fields=["competency", "unit"]),
+            models.Index(fields=["unit", "staff_type"]),
+        ]
+        verbose_name = _("target status")
+        verbose_name_plural = _("target statuses")

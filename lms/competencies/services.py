@@ -23,6 +23,7 @@ from .models import (
     Framework,
 )
 from .rules import current_level
+from .target_status import target_status_for_state, target_status_for_target
 
 
 def _check_level(competency: Competency, level: int, *, allow_zero=False) -> None:
@@ -63,6 +64,7 @@ def state_refresh(*, user: AbstractBaseUser, competency: Competency) -> Competen
             "self_assessed_at": derived.self_assessed_at,
         },
     )
+    target_status_for_state(state)
     return state
 
 
@@ -296,11 +298,15 @@ def target_create(
         created_by=created_by,
     )
     target.full_clean()
-    target.save()
+    with transaction.atomic():
+        target.save()
+        target_status_for_target(target)
     return target
 
 
 def target_delete(*, target: CompetencyTarget) -> None:
     """A target is configuration, not a fact about a person, so it may go; the
     evidence of the people it reached stays as it was. The view checks scope."""
-    target.delete()
+    with transaction.atomic():
+        target.delete()
+        target_status_for_target(target)

@@ -75,14 +75,18 @@ def staff_create(
 
 @transaction.atomic
 def staff_update(*, profile: StaffProfile, **fields) -> StaffProfile:
-    """Change a profile; re-announce it when unit or staff type moved."""
+    """Change a profile; re-announce it when unit, staff type or job role
+    changed (course assignments and competency targets depend on them)."""
     user_fields = {"first_name", "last_name", "email"}
     moved = False
     for name, value in fields.items():
         if name in user_fields:
             setattr(profile.user, name, value)
         else:
-            if name in {"unit", "staff_type"} and getattr(profile, name) != value:
+            if (
+                name in {"unit", "staff_type", "job_role"}
+                and getattr(profile, name) != value
+            ):
                 moved = True
             setattr(profile, name, value)
     profile.user.full_clean(exclude=["password"])

@@ -2,6 +2,7 @@
 
 from django.dispatch import Signal
 
-# Sent after a staff profile is created or its unit / staff type changed;
-# kwargs: profile. Course assignments use it to enrol people who join later.
+# Sent after a staff profile is created or its unit / staff type / job role
+# changed; kwargs: profile. Course assignments use it to enrol people who join
+# later, competency targets to find who they reach.
 profile_changed = Signal()
