@@ -58,6 +58,7 @@ ROLE_PERMISSIONS = {
         "competencies.delete_competencytarget",
         "competencies.view_evidence",
         "competencies.add_evidence",
+        "reports.view_named_reports",
     ],
 }
 TRAINER_PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page"]

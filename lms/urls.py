@@ -25,6 +25,7 @@ urlpatterns = [
     path("", include("content.urls")),
     path("", include("lms.sync.urls")),
     path("", include("lms.competencies.urls")),
+    path("", include("lms.reports.urls")),
     path("courses/", include(wagtail_urls)),
 ]
 

@@ -19,6 +19,7 @@ INSTALLED_APPS = [
     "lms.people",
     "lms.activities",
     "lms.competencies",
+    "lms.reports",
     "lms.sync",
     "content",
     "courses",
@@ -77,6 +78,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "lms.reports.context_processors.report_links",
             ],
         },
     },
@@ -171,3 +173,12 @@ WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
+
+# Reports (lms/reports): aggregates over fewer people than this are shown as
+# "< N" in HR views and exports; reminders about a mandatory course go to the
+# same person at most once per interval; "due soon" looks this many days ahead.
+REPORT_MIN_CELL = int(os.environ.get("REPORT_MIN_CELL", "5"))
+REPORT_REMINDER_INTERVAL_DAYS = int(
+    os.environ.get("REPORT_REMINDER_INTERVAL_DAYS", "7")
+)
+REPORT_DUE_WITHIN_DAYS = int(os.environ.get("REPORT_DUE_WITHIN_DAYS", "30"))

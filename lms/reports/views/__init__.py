@@ -1,0 +1,1 @@
+"""Report pages: each module owns one report (page, CSV and XLSX)."""

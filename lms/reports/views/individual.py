@@ -1,0 +1,3 @@
+"""Placeholder: filled in by the individual part of issue 6."""
+
+urlpatterns: list = []

@@ -1,0 +1,52 @@
+"""Who reaches the reports, and the audit log that records what they saw."""
+
+import pytest
+from django.core.exceptions import ValidationError
+
+from courses.roles import grant_role_permissions
+from lms.reports.audit import audit_record
+from lms.reports.models import AuditEntry, ReportKind
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def roles(db):
+    grant_role_permissions()
+
+
+def test_reports_are_for_hr_and_admins(client, org, hanna):
+    assert client.get("/reports/")["Location"].startswith("/accounts/login/")
+    lena = factories.staff("lena", org["pflege_a"]).user
+    client.force_login(lena)
+    assert client.get("/reports/").status_code == 403
+    assert b'href="/reports/"' not in client.get("/my/").content
+    client.force_login(hanna)
+    assert client.get("/reports/").status_code == 200
+    assert b'href="/reports/"' in client.get("/my/").content
+
+
+def test_only_admins_read_the_audit_log(client, org, hanna):
+    audit_record(
+        user=hanna,
+        report=ReportKind.MATRIX,
+        output="csv",
+        filters={"unit": str(org["haus_a"].pk)},
+        people_count=12,
+    )
+    client.force_login(hanna)
+    assert client.get("/reports/audit/").status_code == 403
+    client.force_login(factories.UserFactory(username="root", is_superuser=True))
+    page = client.get("/reports/audit/").content.decode()
+    assert "hanna" in page and "CSV" in page and "12" in page
+
+
+def test_audit_entries_are_never_changed(org, hanna):
+    entry = audit_record(
+        user=hanna, report=ReportKind.TREND, output="html", filters={}, people_count=3
+    )
+    entry.people_count = 0
+    with pytest.raises(ValidationError):
+        entry.save()
+    assert AuditEntry.objects.get().people_count == 3
