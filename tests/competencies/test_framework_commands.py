@@ -31,6 +31,17 @@ def test_import_prints_warnings_and_the_slug_last(tmp_path):
     assert Framework.objects.get(slug=lines[-1]).competencies.count() == 5
 
 
+def test_the_language_of_a_moodle_file_can_be_named(tmp_path):
+    path = tmp_path / "moodle.csv"
+    path.write_bytes(FRENCH_EXPORT)
+
+    slug = run(
+        "import_framework", str(path), "--format", "moodle-csv", "--language", "fr"
+    )[-1]
+
+    assert Framework.objects.get(slug=slug).language == "fr"
+
+
 def test_a_broken_file_exits_with_the_line_and_changes_nothing(tmp_path):
     path = tmp_path / "broken.csv"
     path.write_bytes(FRENCH_EXPORT.replace(b"2;2.1;Interagir", b"9;2.1;Interagir"))

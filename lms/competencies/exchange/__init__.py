@@ -54,10 +54,13 @@ class Export:
     content_type: str
 
 
-def framework_import_file(file, *, format: str) -> ImportResult:
+def framework_import_file(file, *, format: str, language: str = "") -> ImportResult:
     """Read a binary file object (size checked before reading) in the given
-    format and create the framework; FrameworkImportError if anything is wrong."""
+    format and create the framework; FrameworkImportError if anything is wrong.
+    `language` names the texts' language where the file does not (Moodle)."""
     parsed = _READERS[format](read_limited(file))
+    if language and not parsed.language:
+        parsed.language = language
     return ImportResult(framework=framework_import(parsed), warnings=parsed.warnings)
 
 

@@ -28,14 +28,20 @@ class Command(BaseCommand):
             choices=[value for value, _label in FORMAT_CHOICES],
             help="moodle-csv or case-json",
         )
+        parser.add_argument(
+            "--language",
+            default="",
+            help="the language of the texts where the file does not say "
+            "(Moodle CSV files never do), e.g. en; default: the site's (de)",
+        )
 
-    def handle(self, *args, path, format, **options):
+    def handle(self, *args, path, format, language, **options):
         source = Path(path)
         if not source.is_file():
             raise CommandError(f"{path}: no such file.")
         with source.open("rb") as file:
             try:
-                result = framework_import_file(file, format=format)
+                result = framework_import_file(file, format=format, language=language)
             except FrameworkImportError as error:
                 lines = [f"{source.name}: nothing was imported.", *error.messages]
                 raise CommandError("\n".join(lines)) from error
