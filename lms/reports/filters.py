@@ -13,6 +13,9 @@ from lms.people.models import JobRole, OrganisationUnit, StaffType
 
 from .access import report_units
 
+#: Levels below the viewer's top units that the unit list offers.
+UNIT_LIST_DEPTH = 2
+
 FILTER_FIELDS = (
     "unit",
     "staff_type",
@@ -75,7 +78,26 @@ class ReportFilterForm(forms.Form):
 
     def __init__(self, *args, user: AbstractBaseUser, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["unit"].queryset = report_units(user).order_by("path")
+        units = report_units(user).order_by("path")
+        field = self.fields["unit"]
+        field.queryset = units  # what may be chosen: the whole scope
+        field.widget.choices = self._unit_options(units)
+
+    def _unit_options(self, units) -> list:
+        """What the list offers: the top levels of the scope (deeper units are
+        reached by drilling down the report's rows) and the chosen unit, so a
+        tree of thousands of teams does not become a list of thousands."""
+        top = units.order_by("depth").values_list("depth", flat=True).first()
+        if top is None:
+            return [("", self.fields["unit"].empty_label)]
+        shown = units.filter(depth__lte=top + UNIT_LIST_DEPTH)
+        chosen = self.data.get("unit", "")
+        if str(chosen).isdigit():
+            shown = shown | units.filter(pk=int(chosen))
+        label = self.fields["unit"].label_from_instance
+        return [("", self.fields["unit"].empty_label)] + [
+            (unit.pk, label(unit)) for unit in shown.order_by("path")
+        ]
 
     def clean(self):
         data = super().clean()

@@ -50,3 +50,26 @@ def test_audit_entries_are_never_changed(org, hanna):
     with pytest.raises(ValidationError):
         entry.save()
     assert AuditEntry.objects.get().people_count == 3
+
+
+def test_unit_list_offers_the_top_levels_and_the_chosen_unit(org, hanna):
+    from lms.reports.filters import ReportFilterForm
+
+    team = factories.unit("Team Nacht", org["pflege_a"])
+    subteam = factories.unit("Nachtwache Ost", team)
+
+    def offered(data):
+        form = ReportFilterForm(data, user=hanna)
+        return form, {
+            str(value) for value, _label in form.fields["unit"].widget.choices
+        }
+
+    form, units = offered({})
+    assert str(org["pflege_a"].pk) in units and str(team.pk) in units
+    assert str(subteam.pk) not in units  # three levels below Haus am See
+    assert str(org["haus_b"].pk) not in units  # outside hanna's scope
+
+    form, units = offered({"unit": str(subteam.pk)})
+    assert form.is_valid() and str(subteam.pk) in units
+    form, _units = offered({"unit": str(org["haus_b"].pk)})
+    assert not form.is_valid()
