@@ -5,6 +5,8 @@ from urllib.parse import urlencode
 
 from django import forms
 from django.contrib.auth.models import AbstractBaseUser
+from django.forms.utils import flatatt
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
 from courses.models import CoursePage
@@ -28,7 +30,33 @@ FILTER_FIELDS = (
 )
 
 
+class PlainSelect(forms.Select):
+    """A select written in one pass: Django's per-option templates cost a
+    quarter of a second for a few thousand units on every report page."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        widget = self.get_context(name, value, attrs)["widget"]
+        options = format_html_join(
+            "",
+            '<option value="{}"{}>{}</option>',
+            (
+                (
+                    option["value"],
+                    " selected" if option["selected"] else "",
+                    option["label"],
+                )
+                for _group, group_options, _index in widget["optgroups"]
+                for option in group_options
+            ),
+        )
+        return format_html(
+            '<select name="{}"{}>{}</select>', name, flatatt(widget["attrs"]), options
+        )
+
+
 class UnitChoiceField(forms.ModelChoiceField):
+    widget = PlainSelect
+
     def label_from_instance(self, unit):
         return "\u2003" * (unit.depth - 1) + unit.name
 
