@@ -61,6 +61,11 @@ ROLE_PERMISSIONS = {
         "reports.view_named_reports",
     ],
 }
+ROLE_PERMISSIONS[Role.MANAGER] = [
+    "reports.view_named_reports",
+    "competencies.view_framework",
+    "competencies.view_competency",
+]
 TRAINER_PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page"]
 
 

@@ -24,6 +24,7 @@ class Role(models.TextChoices):
     LEARNER = "Learner", _("Learner")
     TRAINER = "Trainer", _("Trainer")
     HR = "HR", _("HR")
+    MANAGER = "Manager", _("Manager")
     ADMIN = "Admin", _("Administrator")
 
 
@@ -104,7 +105,10 @@ class StaffProfile(models.Model):
         blank=True,
         related_name="managers",
         verbose_name=_("units managed (HR)"),
-        help_text=_("HR rights reach these units and everything below them."),
+        help_text=_(
+            "HR rights, or a manager's view of reports, reach these units and "
+            "everything below them."
+        ),
     )
 
     class Meta:

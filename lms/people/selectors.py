@@ -20,15 +20,23 @@ def is_hr(user: AbstractBaseUser) -> bool:
     return user_has_role(user, Role.HR)
 
 
+def is_manager(user: AbstractBaseUser) -> bool:
+    return user_has_role(user, Role.MANAGER)
+
+
 def is_trainer(user: AbstractBaseUser) -> bool:
     return user_has_role(user, Role.TRAINER)
 
 
-def units_in_scope(user: AbstractBaseUser) -> QuerySet[OrganisationUnit]:
-    """The units an HR user manages, with everything below them; all for admins."""
+def units_in_scope(
+    user: AbstractBaseUser, *, managers_too: bool = False
+) -> QuerySet[OrganisationUnit]:
+    """The units an HR user manages, with everything below them; all for admins.
+    With `managers_too`, a manager's own teams as well (reports only: managers
+    see their teams' reports but do not administer staff)."""
     if user.is_superuser:
         return OrganisationUnit.objects.all()
-    if not is_hr(user):
+    if not (is_hr(user) or (managers_too and is_manager(user))):
         return OrganisationUnit.objects.none()
     roots = list(
         OrganisationUnit.objects.filter(managers__user=user).values_list(

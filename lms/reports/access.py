@@ -1,7 +1,8 @@
 """Who may see which report, and how much of it.
 
-HR sees their managed units and everything below (a manager is HR for their
-own teams); admins see everything. Names appear only for viewers with
+HR sees their managed units and everything below; a manager (role Manager)
+sees the reports of their own teams (their managed units) without HR's rights
+over staff records; admins see everything. Names appear only for viewers with
 `reports.view_named_reports` (granted to HR with the role); everyone else sees
 aggregates. Aggregates over fewer than settings.REPORT_MIN_CELL people are
 suppressed in HR views and exports, so no one's result can be read off a
@@ -16,15 +17,17 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 
 from lms.people.models import OrganisationUnit
-from lms.people.selectors import is_hr, units_in_scope
+from lms.people.selectors import is_hr, is_manager, units_in_scope
 
 
 def may_use_reports(user: AbstractBaseUser) -> bool:
-    return user.is_authenticated and (user.is_superuser or is_hr(user))
+    return user.is_authenticated and (
+        user.is_superuser or is_hr(user) or is_manager(user)
+    )
 
 
 def report_units(user: AbstractBaseUser) -> QuerySet[OrganisationUnit]:
-    return units_in_scope(user)
+    return units_in_scope(user, managers_too=True)
 
 
 def may_see_names(user: AbstractBaseUser) -> bool:

@@ -29,7 +29,7 @@ from django.utils import timezone
 
 from lms.competencies.models import Competency, Framework, TargetStatus
 from lms.people.models import JobRole, OrganisationUnit, StaffProfile
-from lms.people.selectors import is_hr
+from lms.people.selectors import is_hr, is_manager
 
 from .access import is_suppressed
 
@@ -135,10 +135,10 @@ class Matrix:
 
 def top_units(user: AbstractBaseUser) -> list[OrganisationUnit]:
     """The highest units the viewer may see: an admin's roots, or the units an
-    HR user manages minus those that lie below another of them."""
+    HR user or manager manages minus those that lie below another of them."""
     if user.is_superuser:
         units = OrganisationUnit.get_root_nodes()
-    elif is_hr(user):
+    elif is_hr(user) or is_manager(user):
         units = OrganisationUnit.objects.filter(managers__user=user).order_by("path")
     else:
         return []

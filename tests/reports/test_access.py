@@ -73,3 +73,21 @@ def test_unit_list_offers_the_top_levels_and_the_chosen_unit(org, hanna):
     assert form.is_valid() and str(subteam.pk) in units
     form, _units = offered({"unit": str(org["haus_b"].pk)})
     assert not form.is_valid()
+
+
+def test_a_manager_sees_the_reports_of_their_team_but_no_staff_records(client, org):
+    from lms.people.models import Role
+
+    profile = factories.staff(
+        "maren", org["pflege_a"], roles=(Role.LEARNER, Role.MANAGER)
+    )
+    profile.managed_units.add(org["pflege_a"])
+    client.force_login(profile.user)
+
+    assert client.get("/reports/").status_code == 200
+    assert client.get("/reports/matrix/").status_code == 200
+    own = client.get("/reports/compliance/", {"unit": org["pflege_a"].pk})
+    assert own.status_code == 200
+    other = client.get("/reports/matrix/", {"unit": org["haus_b"].pk})
+    assert other.status_code == 400  # not one of her units
+    assert client.get("/hr/").status_code == 403
