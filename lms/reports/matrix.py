@@ -10,7 +10,7 @@ row is the sum of the rows (they split the subtree without overlap).
 that the benchmark can show how close the report comes to it."""
 
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 
 from django.contrib.auth.models import AbstractBaseUser
@@ -56,6 +56,9 @@ def share_of(meeting: int, people: int) -> int:
 class Cell:
     people: int = 0
     meeting: int = 0
+    # Hidden although big enough: the one row that would otherwise give away a
+    # small group's numbers as "total minus the others" (hide_complements).
+    hidden: bool = False
 
     @property
     def empty(self) -> bool:
@@ -63,7 +66,7 @@ class Cell:
 
     @property
     def suppressed(self) -> bool:
-        return is_suppressed(self.people)
+        return self.hidden or is_suppressed(self.people)
 
     @property
     def share(self) -> int | None:
@@ -269,6 +272,24 @@ def _trail(
     return [*ancestors, base]
 
 
+def hide_complements(rows: list["MatrixRow"]) -> None:
+    """Per column: where exactly one row is too small to show, the total minus
+    the other rows would show it anyway, so the next smallest row is hidden
+    too and only the sum of the two can be worked out."""
+    for index in range(len(rows[0].cells) if rows else 0):
+        cells = [row.cells[index] for row in rows]
+        if sum(1 for cell in cells if cell.suppressed) != 1:
+            continue
+        shown = [
+            (cell.people, position)
+            for position, cell in enumerate(cells)
+            if cell.people and not cell.suppressed
+        ]
+        if shown:
+            _people, position = min(shown)
+            rows[position].cells[index] = replace(cells[position], hidden=True)
+
+
 def competence_matrix(
     *,
     user: AbstractBaseUser,
@@ -312,7 +333,7 @@ def competence_matrix(
         counts = cell_counts(statuses, row_key, now) if tops else {}
         trail = []
     columns = _columns(counts, competency)
-    rows = []
+    rows: list[MatrixRow] = []
     totals: dict[int, Cell] = defaultdict(Cell)
     for row_unit in units:
         cells = [
@@ -327,6 +348,7 @@ def competence_matrix(
         )
         for column, cell in zip(columns, cells, strict=True):
             totals[column.competency.pk] += cell
+    hide_complements(rows)
     total = MatrixRow(
         key="total",
         unit=base,

@@ -500,3 +500,27 @@ def test_the_people_of_the_unit_itself_and_their_download(client, world, setting
     entry = AuditEntry.objects.first()
     assert (entry.output, entry.people_count) == ("csv", len(names))
     assert entry.filters["direct"] == "1"
+
+
+def test_one_small_row_cannot_be_worked_out_from_the_total(world):
+    """Total minus the shown rows would give the small team's numbers: the
+    next smallest row is hidden as well."""
+    org = world["org"]
+    matrix = competence_matrix(user=world["root"], unit=org["haus_b"])
+    checked = 0
+    for index, total in enumerate(matrix.total.cells):
+        cells = [row.cells[index] for row in matrix.rows]
+        hidden = [cell for cell in cells if cell.suppressed]
+        if total.suppressed or not hidden:
+            continue
+        assert len(hidden) != 1, matrix.columns[index].code
+        shown = sum(cell.people for cell in cells if not cell.suppressed)
+        assert total.people - shown >= settings_min_cell()
+        checked += 1
+    assert checked
+
+
+def settings_min_cell() -> int:
+    from django.conf import settings
+
+    return settings.REPORT_MIN_CELL
