@@ -5,6 +5,8 @@ Evidence from anything inside a course with a recertification interval
 expires with that interval, so the competency becomes due again when the
 yearly training does."""
 
+from datetime import datetime
+
 from django.contrib.auth.models import AbstractBaseUser
 from django.db.models import Q
 
@@ -21,6 +23,7 @@ def learning_completed(
     user: AbstractBaseUser,
     page: CoursePage | ModulePage | LessonPage,
     course: CoursePage,
+    occurred_at: datetime | None = None,
 ) -> None:
     links = competency_links(page.competencies)
     if links:
@@ -30,6 +33,7 @@ def learning_completed(
             source=EvidenceSource.COURSE,
             page=page,
             recertification_months=course.recertification_months,
+            occurred_at=occurred_at,
         )
 
 
@@ -40,6 +44,7 @@ def activity_passed(
     course: CoursePage,
     block_id: str,
     source: str = EvidenceSource.ACTIVITY,
+    occurred_at: datetime | None = None,
 ) -> None:
     for block in activity_blocks(lesson.body):
         if block.id == block_id:
@@ -52,6 +57,7 @@ def activity_passed(
                     page=lesson,
                     block_id=block_id,
                     recertification_months=course.recertification_months,
+                    occurred_at=occurred_at,
                 )
             return
 
@@ -71,10 +77,16 @@ def module_completed(user: AbstractBaseUser, module: ModulePage) -> bool:
 
 
 def lesson_completed(
-    *, user: AbstractBaseUser, lesson: LessonPage, course: CoursePage
+    *,
+    user: AbstractBaseUser,
+    lesson: LessonPage,
+    course: CoursePage,
+    occurred_at: datetime | None = None,
 ) -> None:
     """The lesson's own links, then its module's once the module is complete."""
-    learning_completed(user=user, page=lesson, course=course)
+    learning_completed(user=user, page=lesson, course=course, occurred_at=occurred_at)
     module = module_of(lesson)
     if module.competencies and module_completed(user, module):
-        learning_completed(user=user, page=module, course=course)
+        learning_completed(
+            user=user, page=module, course=course, occurred_at=occurred_at
+        )

@@ -12,6 +12,7 @@ from django.db.models import (
     Func,
     IntegerField,
     Max,
+    Min,
     OuterRef,
     Q,
     QuerySet,
@@ -80,6 +81,35 @@ def course_of(lesson: Page) -> CoursePage:
     """The course a lesson belongs to, found by its tree path in one query."""
     steplen = lesson.steplen
     return CoursePage.objects.get(path=lesson.path[: (lesson.depth - 2) * steplen])
+
+
+def lessons_for_learner(
+    user: AbstractBaseUser, lesson_ids
+) -> dict[int, tuple[LessonPage, Enrolment | None]]:
+    """{lesson id: (live lesson, the user's enrolment in its course or None)}
+    for those of `lesson_ids` that are live lessons, in three queries however
+    many there are (offline sync checks a whole queue at once)."""
+    lessons = LessonPage.objects.live().in_bulk(list(lesson_ids))
+    course_paths = {
+        pk: lesson.path[: (lesson.depth - 2) * lesson.steplen]
+        for pk, lesson in lessons.items()
+    }
+    courses = {
+        course.path: course
+        for course in CoursePage.objects.filter(path__in=set(course_paths.values()))
+    }
+    enrolments = {
+        enrolment.course_id: enrolment
+        for enrolment in Enrolment.objects.filter(
+            user=user, course__in=list(courses.values())
+        )
+    }
+    found = {}
+    for pk, lesson in lessons.items():
+        course = courses.get(course_paths[pk])
+        if course is not None:
+            found[pk] = (lesson, enrolments.get(course.pk))
+    return found
 
 
 def enrolment_for(user: AbstractBaseUser, course: CoursePage) -> Enrolment | None:
@@ -185,6 +215,19 @@ def course_outline(user: AbstractBaseUser, course: CoursePage) -> CourseOutline:
         modules=modules,
         lesson_count=sum(m.lesson_count for m in modules),
         completed_count=sum(m.completed_count for m in modules),
+    )
+
+
+def activity_completions(user: AbstractBaseUser, lesson: LessonPage) -> dict:
+    """{block id: when it was first completed} for the lesson's completed
+    activities (one query): offline sync reports completions late and out of
+    order, and the first one is when the activity was done."""
+    return dict(
+        ActivityAttempt.objects.filter(user=user, lesson=lesson, completed=True)
+        .order_by()
+        .values("block_id")
+        .annotate(first=Min("created_at"))
+        .values_list("block_id", "first")
     )
 
 

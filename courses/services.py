@@ -1,9 +1,18 @@
-"""Writes about enrolment and progress."""
+"""Writes about enrolment and progress.
+
+Progress can also arrive late: offline sync replays a learner's actions with
+the time they happened (`occurred_at`), in whatever order the devices send
+them. Those writes keep the earliest completion and the earliest and latest
+visit, so the summary rows end the same whatever order the facts arrive in.
+Without `occurred_at` everything happens now, as before."""
+
+from datetime import datetime
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import Q
+from django.db.models import Count, Max, Q, Value
+from django.db.models.functions import Greatest, Least
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -21,7 +30,7 @@ from .models import (
     LessonPage,
     LessonProgress,
 )
-from .selectors import completed_activity_ids, course_of
+from .selectors import activity_completions, completed_activity_ids, course_of
 
 
 def enrolment_create(
@@ -147,52 +156,137 @@ def enrol_by_assignments(*, profile: StaffProfile) -> int:
     return count
 
 
-def lesson_visit(*, user: AbstractBaseUser, lesson: LessonPage) -> LessonProgress:
-    now = timezone.now()
+def _visit_times_merge(
+    progress: LessonProgress, occurred_at: datetime, *, created: bool
+) -> None:
+    """Widen the row's first and last visit to include `occurred_at`; a new
+    row starts at it (the database works out the bounds, so two devices
+    reporting at once cannot undo each other)."""
+    first = occurred_at if created else min(progress.first_visited_at, occurred_at)
+    last = max(progress.last_visited_at, occurred_at)
+    if (first, last) == (progress.first_visited_at, progress.last_visited_at):
+        return
+    LessonProgress.objects.filter(pk=progress.pk).update(
+        first_visited_at=(
+            Value(occurred_at) if created else Least("first_visited_at", Value(first))
+        ),
+        last_visited_at=Greatest("last_visited_at", Value(last)),
+    )
+    progress.first_visited_at, progress.last_visited_at = first, last
+
+
+def lesson_visit(
+    *,
+    user: AbstractBaseUser,
+    lesson: LessonPage,
+    occurred_at: datetime | None = None,
+) -> LessonProgress:
+    now = occurred_at or timezone.now()
     progress, created = LessonProgress.objects.get_or_create(
         user=user, lesson=lesson, defaults={"last_visited_at": now}
     )
-    if not created:
+    if occurred_at is not None:
+        _visit_times_merge(progress, occurred_at, created=created)
+    elif not created:
         LessonProgress.objects.filter(pk=progress.pk).update(last_visited_at=now)
         progress.last_visited_at = now
     return progress
 
 
+def lesson_visit_record(
+    *, user: AbstractBaseUser, lesson: LessonPage, first: datetime, last: datetime
+) -> None:
+    """The learner was in the lesson at times from `first` to `last`, reported
+    late (offline sync): widen the row's visit times to include them. One
+    statement when the row exists."""
+    widened = LessonProgress.objects.filter(user=user, lesson=lesson).update(
+        first_visited_at=Least("first_visited_at", Value(first)),
+        last_visited_at=Greatest("last_visited_at", Value(last)),
+    )
+    if not widened:
+        progress = lesson_visit(user=user, lesson=lesson, occurred_at=first)
+        _visit_times_merge(progress, last, created=False)
+
+
 @transaction.atomic
-def lesson_complete(*, user: AbstractBaseUser, lesson: LessonPage) -> LessonProgress:
-    """Mark a lesson done (idempotent) and complete the course when it was the last."""
-    now = timezone.now()
+def lesson_complete(
+    *,
+    user: AbstractBaseUser,
+    lesson: LessonPage,
+    occurred_at: datetime | None = None,
+) -> LessonProgress:
+    """Mark a lesson done (idempotent) and complete the course when it was the last.
+
+    A completion reported late but done before the one on record moves the
+    completion back: the lesson was done when it was first done. Its evidence
+    keeps the time it was recorded with. Completing is a visit; other visits
+    reported late are the caller's to record (`lesson_visit_record`)."""
+    now = occurred_at or timezone.now()
     progress, _created = LessonProgress.objects.select_for_update().get_or_create(
         user=user, lesson=lesson, defaults={"last_visited_at": now}
     )
     if progress.completed_at is None:
         progress.completed_at = now
         progress.progress = 1.0
-        progress.last_visited_at = now
-        progress.save(update_fields=["completed_at", "progress", "last_visited_at"])
+        progress.first_visited_at = min(progress.first_visited_at, now)
+        progress.last_visited_at = max(progress.last_visited_at, now)
+        progress.save(
+            update_fields=[
+                "completed_at",
+                "progress",
+                "first_visited_at",
+                "last_visited_at",
+            ]
+        )
         course = course_of(lesson)
-        competency_evidence.lesson_completed(user=user, lesson=lesson, course=course)
-        course_completion_update(user=user, course=course)
+        competency_evidence.lesson_completed(
+            user=user, lesson=lesson, course=course, occurred_at=occurred_at
+        )
+        course_completion_update(user=user, course=course, occurred_at=occurred_at)
+    elif occurred_at is not None and occurred_at < progress.completed_at:
+        progress.completed_at = occurred_at
+        progress.first_visited_at = min(progress.first_visited_at, occurred_at)
+        progress.save(update_fields=["completed_at", "first_visited_at"])
+        course_completion_update(
+            user=user, course=course_of(lesson), occurred_at=occurred_at
+        )
     return progress
 
 
-def course_completion_update(*, user: AbstractBaseUser, course: CoursePage) -> bool:
-    """Stamp the enrolment complete once every live lesson is complete."""
+def course_completion_update(
+    *,
+    user: AbstractBaseUser,
+    course: CoursePage,
+    occurred_at: datetime | None = None,
+) -> bool:
+    """Stamp the enrolment complete once every live lesson is complete.
+
+    For progress reported late (`occurred_at`), the course was complete when
+    its last lesson was, so the stamp is the latest lesson completion, and it
+    moves back when a lesson turns out to have been done earlier."""
     total = LessonPage.objects.live().descendant_of(course).count()
-    done = LessonProgress.objects.filter(
+    done_rows = LessonProgress.objects.filter(
         user=user,
         completed_at__isnull=False,
         lesson__live=True,
         lesson__path__startswith=course.path,
-    ).count()
+    )
+    if occurred_at is None:
+        done, last = done_rows.count(), None
+    else:
+        counted = done_rows.aggregate(done=Count("pk"), last=Max("completed_at"))
+        done, last = counted["done"], counted["last"]
     if total and done >= total:
-        stamped = Enrolment.objects.filter(
-            user=user, course=course, completed_at__isnull=True
-        ).update(completed_at=timezone.now())
+        enrolment = Enrolment.objects.filter(user=user, course=course)
+        stamped = enrolment.filter(completed_at__isnull=True).update(
+            completed_at=last or timezone.now()
+        )
         if stamped:
             competency_evidence.learning_completed(
-                user=user, page=course, course=course
+                user=user, page=course, course=course, occurred_at=last
             )
+        elif last is not None:
+            enrolment.filter(completed_at__gt=last).update(completed_at=last)
         return bool(stamped)
     return False
 
@@ -204,27 +298,42 @@ def activity_complete(
     lesson: LessonPage,
     block_id: str,
     evidence_source: str = EvidenceSource.ACTIVITY,
+    occurred_at: datetime | None = None,
 ) -> LessonProgress:
     """Record a completed (for scored activities: passed) activity, with
     evidence for the competencies it develops; the lesson completes with its
-    last activity. A team session passes `evidence_source=team_session`."""
+    last activity. A team session passes `evidence_source=team_session`.
+
+    With `occurred_at` (offline sync) the attempt carries that time, and the
+    lesson counts as complete from the moment its last required activity was
+    first completed, which need not be this one when reports arrive late."""
     if block_id not in {block.id for block in activity_blocks(lesson.body)}:
         raise ValidationError(_("This activity does not exist in this lesson."))
     activity_ids = lesson.activity_ids()  # the required ones
-    ActivityAttempt.objects.create(
+    attempt = ActivityAttempt.objects.create(
         user=user, lesson=lesson, block_id=block_id, completed=True
     )
+    if occurred_at is not None:
+        ActivityAttempt.objects.filter(pk=attempt.pk).update(created_at=occurred_at)
     competency_evidence.activity_passed(
         user=user,
         lesson=lesson,
         course=course_of(lesson),
         block_id=block_id,
         source=evidence_source,
+        occurred_at=occurred_at,
     )
-    done = completed_activity_ids(user, lesson) & set(activity_ids)
+    if occurred_at is None:
+        done = completed_activity_ids(user, lesson) & set(activity_ids)
+    else:
+        first_done = activity_completions(user, lesson)
+        done = set(first_done) & set(activity_ids)
     if len(done) == len(activity_ids) and block_id in activity_ids:
-        return lesson_complete(user=user, lesson=lesson)
-    progress = lesson_visit(user=user, lesson=lesson)
+        finished_at = None
+        if occurred_at is not None:
+            finished_at = max(first_done[activity_id] for activity_id in activity_ids)
+        return lesson_complete(user=user, lesson=lesson, occurred_at=finished_at)
+    progress = lesson_visit(user=user, lesson=lesson, occurred_at=occurred_at)
     if progress.completed_at is None and activity_ids:
         progress.progress = len(done) / len(activity_ids)
         progress.save(update_fields=["progress"])
@@ -232,11 +341,14 @@ def activity_complete(
 
 
 def lesson_mark_complete(
-    *, user: AbstractBaseUser, lesson: LessonPage
+    *,
+    user: AbstractBaseUser,
+    lesson: LessonPage,
+    occurred_at: datetime | None = None,
 ) -> LessonProgress:
     """The learner's own "done" button: only for lessons without open activities,
     which complete by themselves when their activities are done."""
-    pending = set(lesson.activity_ids()) - completed_activity_ids(user, lesson)
-    if pending:
+    required = set(lesson.activity_ids())
+    if required and required - completed_activity_ids(user, lesson):
         raise ValidationError(_("Complete the activities of this lesson first."))
-    return lesson_complete(user=user, lesson=lesson)
+    return lesson_complete(user=user, lesson=lesson, occurred_at=occurred_at)

@@ -7,6 +7,7 @@ urlpatterns = [
     path("", include("courses.activity_views.case")),
     path("", include("courses.activity_views.quiz")),
     path("", include("courses.competence_views")),
+    path("", include("courses.offline_views")),
     path("my/", views.my_learning, name="my-learning"),
     path("my/courses/<int:course_id>/enrol/", views.enrol, name="course-enrol"),
     path(

@@ -17,7 +17,7 @@ from lms.activities.selectors import lesson_activity_state
 from lms.activities.selectors.dialogue import team_sessions_by_block
 from lms.people.selectors import is_trainer
 
-from . import selectors, services
+from . import offline, selectors, services
 from .models import Audience, CoursePage, LessonPage, Topic
 
 
@@ -86,6 +86,11 @@ def course_detail(request, course: CoursePage):
             "can_author": can_author,
             "can_self_enrol": course.self_enrolment
             and course.is_open_to(_staff_type(request.user)),
+            "offline_version": offline.course_offline_version(
+                request.user, course, outline
+            )
+            if enrolment
+            else "",
         },
     )
 
@@ -100,7 +105,11 @@ def lesson_detail(request, lesson: LessonPage):
             return _render_lesson(request, lesson, course, None, None)
         messages.info(request, _("Enrol in the course to read its lessons."))
         return redirect(course.get_url(request))
-    progress = services.lesson_visit(user=request.user, lesson=lesson)
+    if offline.is_offline_download(request):
+        # Stored for offline use: the learner has not opened it yet.
+        progress = offline.lesson_progress(request.user, lesson)
+    else:
+        progress = services.lesson_visit(user=request.user, lesson=lesson)
     return _render_lesson(request, lesson, course, enrolment, progress)
 
 

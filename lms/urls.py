@@ -19,6 +19,7 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("", include("theme.urls")),
     path("", include("lms.people.urls")),
     path("", include("courses.assignment_urls")),
     path("", include("courses.urls")),

@@ -239,9 +239,15 @@ def self_assessment_save(
     framework: Framework,
     levels: dict[int, int],
     occurred_at: datetime | None = None,
+    record_repeats: bool = False,
 ) -> list[Evidence]:
     """Store the learner's answers ({competency id: level, 0 = not yet}) as
-    self-assessment evidence; unchanged answers add nothing."""
+    self-assessment evidence; unchanged answers add nothing.
+
+    Offline sync passes `record_repeats`: answers given offline arrive late
+    and in any order, so "unchanged" cannot be judged on arrival (an answer
+    not yet received may lie between two equal ones), and every answer is
+    kept with its time; the latest one is the learner's current answer."""
     competencies = {
         c.pk: c
         for c in Competency.objects.filter(
@@ -251,14 +257,16 @@ def self_assessment_save(
     unknown = set(levels) - set(competencies)
     if unknown:
         raise ValidationError(_("These competencies are not in this framework."))
-    current = dict(
-        CompetencyState.objects.filter(
-            user=user, competency_id__in=list(levels)
-        ).values_list("competency_id", "self_level")
-    )
+    current = {}
+    if not record_repeats:
+        current = dict(
+            CompetencyState.objects.filter(
+                user=user, competency_id__in=list(levels)
+            ).values_list("competency_id", "self_level")
+        )
     saved = []
     for competency_id, level in sorted(levels.items()):
-        if current.get(competency_id) == level:
+        if competency_id in current and current[competency_id] == level:
             continue
         saved.append(
             evidence_record(

@@ -1,11 +1,16 @@
-"""xAPI intake from the H5P player, and the player's saved state.
+"""Offline sync, xAPI intake from the H5P player, and the player's saved state.
 
-Both endpoints speak JSON, answer a learner who is not logged in with 403
+All endpoints speak JSON, answer a learner who is not logged in with 403
 (never a redirect to the login page, which a script cannot follow), and check
-that the learner is enrolled in the lesson's course and that the block is an
-H5P block of that lesson: the ids come from the browser and prove nothing."""
+that the learner is enrolled in the lesson's course and that the block is of
+the right kind in that lesson: the ids come from the browser and prove
+nothing. All take the CSRF token in the `X-CSRFToken` header."""
+
+import json
+import logging
 
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import DatabaseError
 from django.http import Http404, HttpRequest, JsonResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
@@ -15,11 +20,68 @@ from courses.activity_views import enrolled_block
 from lms.activities.selectors import h5p as h5p_selectors
 from lms.activities.services import h5p as h5p_services
 
+from . import services as sync_services
 from . import xapi
+
+logger = logging.getLogger(__name__)
 
 MAX_BODY_BYTES = 512 * 1024
 MAX_USER_DATA_CHARS = 64 * 1024
 KEY_MAX_LENGTH = 64
+MAX_SYNC_BODY_BYTES = 2 * 1024 * 1024
+MAX_SYNC_ITEMS = 1000
+
+
+def _sync_error(message: str, status: int) -> JsonResponse:
+    return JsonResponse({"error": message}, status=status)
+
+
+def _body_too_large(request: HttpRequest, limit: int) -> bool:
+    declared = request.headers.get("Content-Length") or "0"
+    return not declared.isdigit() or int(declared) > limit or len(request.body) > limit
+
+
+@require_POST
+def sync(request: HttpRequest):
+    """Take a batch of the learner's offline actions (lms.sync.items).
+
+    Request: `POST /api/sync/` with header `X-CSRFToken` and the JSON body
+    `{"items": [{"id": UUID, "type": str, "occurred_at": ISO-8601, "data":
+    {…}}]}`, at most 1,000 items and 2 MB.
+
+    Answers:
+    - 200 `{"results": [{"id": UUID, "status": "stored" | "duplicate" |
+      "rejected", "error": str (when rejected)}]}`, one result per item in
+      the order sent. "stored" and "duplicate" items can leave the device's
+      queue; a "rejected" one stays rejected when sent again (the reason says
+      why; see lms.sync.services). One bad item never spoils the others.
+    - 400 `{"error": str}` when the body is not JSON or has no `items` list;
+      413 over 2 MB or 1,000 items (send the rest in the next batch); 403
+      when not logged in (keep the queue and send it after logging in); 503
+      when the database failed: nothing of the batch was kept, send it again.
+      Without a valid CSRF token Django answers its own 403 page."""
+    if not request.user.is_authenticated:
+        return _sync_error(_("Please log in; your changes wait on this device."), 403)
+    if _body_too_large(request, MAX_SYNC_BODY_BYTES):
+        return _sync_error(_("Too much data in one request."), 413)
+    try:
+        envelope = json.loads(request.body)
+    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
+        return _sync_error(_("The request body is not valid JSON."), 400)
+    items = envelope.get("items") if isinstance(envelope, dict) else None
+    if not isinstance(items, list):
+        return _sync_error(_('The body must be {"items": [...]}.'), 400)
+    if len(items) > MAX_SYNC_ITEMS:
+        return _sync_error(
+            _("At most %(count)d items per request.") % {"count": MAX_SYNC_ITEMS},
+            413,
+        )
+    try:
+        results = sync_services.sync_batch_ingest(user=request.user, items=items)
+    except DatabaseError:
+        logger.exception("Offline sync batch failed; nothing of it was kept")
+        return _sync_error(_("The server is busy; please send again later."), 503)
+    return JsonResponse({"results": [result.as_json() for result in results]})
 
 
 def _error(message: str, status: int) -> JsonResponse:
@@ -79,10 +141,7 @@ def xapi_statements(request: HttpRequest):
     package = block.value["package"]
     if package is None or request.GET.get("package") != str(package.pk):
         return _error(_("This package is not the one in this exercise."), 400)
-    declared = request.headers.get("Content-Length") or "0"
-    if not declared.isdigit() or int(declared) > MAX_BODY_BYTES:
-        return _error(_("Too much data in one request."), 413)
-    if len(request.body) > MAX_BODY_BYTES:
+    if _body_too_large(request, MAX_BODY_BYTES):
         return _error(_("Too much data in one request."), 413)
     try:
         statements = xapi.statements_read(request.body, user_pk=request.user.pk)

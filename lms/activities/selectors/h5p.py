@@ -80,7 +80,8 @@ class H5PState:
         return round(self.counting.scaled_score * 100)
 
     def with_attempt(self, attempt: H5PAttempt) -> "H5PState":
-        attempts = [*self.attempts, attempt]
+        # Oldest first, as read; an attempt made offline may be older than others.
+        attempts = sorted([*self.attempts, attempt], key=lambda a: (a.created_at, a.pk))
         return replace(
             self,
             attempts=tuple(attempts),

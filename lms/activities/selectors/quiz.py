@@ -70,7 +70,10 @@ class QuizState:
         return percent_of(self.counting.score) if self.counting else None
 
     def with_attempt(self, attempt: QuizAttempt, *, counting: str) -> "QuizState":
-        attempts = [*self.attempts, attempt]
+        # Oldest first, as read; an attempt made offline may be older than others.
+        attempts = sorted(
+            [*self.attempts, attempt], key=lambda a: (a.submitted_at, a.pk)
+        )
         return replace(
             self,
             attempts=tuple(attempts),

@@ -2,9 +2,15 @@
 
 One response per learner and block, changed in place when the learner changes
 their mind, so counts always show what people think now. The caller records
-completion (a case is complete once an option is chosen)."""
+completion (a case is complete once an option is chosen).
+
+Choices and reflections made offline arrive later with the time they were
+made (`occurred_at`, from offline sync), in any order. The latest word counts,
+for the choice and for the reflections each: an offline write older than what
+is on record is checked, then changes nothing."""
 
 from collections.abc import Mapping
+from datetime import datetime
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
@@ -30,6 +36,11 @@ def _clean_text(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n").strip()
 
 
+def _newer(response: CaseResponse | None, occurred_at: datetime | None) -> bool:
+    """The choice on record was made after this offline write was."""
+    return bool(response and occurred_at and response.updated_at > occurred_at)
+
+
 def _length_error(text: str) -> str | None:
     if len(text) <= REFLECTION_MAX_LENGTH:
         return None
@@ -47,6 +58,7 @@ def case_response_choose(
     case: Case,
     option_id: str,
     other_text: str = "",
+    occurred_at: datetime | None = None,
 ) -> CaseResponse:
     """Save (or change) the learner's choice in one case block."""
     if not option_id:
@@ -64,6 +76,13 @@ def case_response_choose(
         .filter(user=user, page=page, block_id=block_id)
         .first()
     )
+    if _newer(response, occurred_at):
+        # The learner chose here first, then changed it later.
+        CaseResponse.objects.filter(pk=response.pk, created_at__gt=occurred_at).update(
+            created_at=occurred_at
+        )
+        return response
+    created = response is None
     if response is None:
         response = CaseResponse(user=user, page=page, block_id=block_id, case=case)
     elif response.case_id != case.pk:
@@ -75,6 +94,13 @@ def case_response_choose(
     response.other_text = other_text
     response.full_clean()
     response.save()
+    if occurred_at is not None:
+        times = {"updated_at": occurred_at}
+        if created:
+            times["created_at"] = occurred_at
+        CaseResponse.objects.filter(pk=response.pk).update(**times)
+        for name, value in times.items():
+            setattr(response, name, value)
     return response
 
 
@@ -87,6 +113,7 @@ def case_reflections_save(
     case: Case,
     texts: Mapping[str, str],
     share: bool,
+    occurred_at: datetime | None = None,
 ) -> CaseResponse:
     """Save the answers to all reflection questions of one case block together,
     and whether the learner shares them (without their name) with the trainer.
@@ -115,6 +142,10 @@ def case_reflections_save(
         raise ValidationError(errors)
 
     existing = {r.question_id: r for r in response.reflections.all()}
+    if occurred_at is not None and any(
+        reflection.updated_at > occurred_at for reflection in existing.values()
+    ):
+        return response  # reflections written later are on record
     for qid, text in cleaned.items():
         reflection = existing.get(qid) or CaseReflection(
             response=response, question_id=qid
@@ -123,6 +154,11 @@ def case_reflections_save(
         reflection.full_clean()
         reflection.save()
     response.share_reflections = share
-    response.full_clean()
-    response.save()
+    if occurred_at is None:
+        response.full_clean()
+        response.save()
+        return response
+    # Dated by the reflections; the response's own time is its choice's.
+    CaseReflection.objects.filter(response=response).update(updated_at=occurred_at)
+    CaseResponse.objects.filter(pk=response.pk).update(share_reflections=share)
     return response

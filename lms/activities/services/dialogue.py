@@ -5,6 +5,7 @@ Completion is not recorded here (see the package docstring): `card_note_save`
 and `team_session_end` hand back what the caller needs to record it."""
 
 from collections.abc import Iterable
+from datetime import datetime
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
@@ -41,10 +42,19 @@ def _require_length(text: str, label: str) -> None:
 
 
 def card_note_save(
-    *, user: AbstractBaseUser, deck: Deck, card_id: str, text: str
+    *,
+    user: AbstractBaseUser,
+    deck: Deck,
+    card_id: str,
+    text: str,
+    occurred_at: datetime | None = None,
 ) -> CardNote:
     """Create or replace the learner's note on one card. One note per card
-    (not a history): it is a private scratch pad the learner comes back to."""
+    (not a history): it is a private scratch pad the learner comes back to.
+
+    A note written offline (`occurred_at`, from offline sync) replaces only an
+    older note: when the learner has since written on this card elsewhere, the
+    newer text stays, whichever arrives first."""
     _require_card(deck, card_id)
     text = text.strip()
     if not text:
@@ -55,10 +65,25 @@ def card_note_save(
             CardNote.objects.select_for_update()
             .filter(user=user, deck=deck, card_id=card_id)
             .first()
-        ) or CardNote(user=user, deck=deck, card_id=card_id)
+        )
+        if note and occurred_at is not None and note.updated_at > occurred_at:
+            return note
+        note = note or CardNote(user=user, deck=deck, card_id=card_id)
         note.text = text
-        note.full_clean()
-        note.save()
+        # The caller's user and deck exist, and the note was looked up under
+        # lock (the unique constraint stays the last word): no queries.
+        note.full_clean(exclude=["user", "deck"], validate_unique=False)
+        if occurred_at is None:
+            note.save()
+        elif note.pk is None:
+            note.save()
+            CardNote.objects.filter(pk=note.pk).update(updated_at=occurred_at)
+        else:
+            CardNote.objects.filter(pk=note.pk).update(
+                text=text, updated_at=occurred_at
+            )
+        if occurred_at is not None:
+            note.updated_at = occurred_at
     return note
 
 

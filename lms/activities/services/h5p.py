@@ -9,6 +9,7 @@ this app does not import (the calling view records it)."""
 
 import uuid
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Protocol
 
 from django.contrib.auth.models import AbstractBaseUser
@@ -40,18 +41,22 @@ class GradedStatement(Protocol):
 
 @dataclass(frozen=True)
 class H5POutcome:
-    """Per statement "stored", "duplicate" or "ignored", and the learner's state
-    afterwards; `completes` when the counting attempt now passes."""
+    """Per statement "stored", "duplicate" or "ignored", the learner's state
+    afterwards and the attempts this call stored; `completes` when the counting
+    attempt now passes."""
 
     results: tuple[tuple[uuid.UUID, str], ...]
     state: H5PState
+    attempts: tuple[H5PAttempt, ...] = ()
 
     @property
     def completes(self) -> bool:
         return self.state.passed
 
 
-def _record(*, user, page, block_id, package, statement: GradedStatement):
+def _record(
+    *, user, page, block_id, package, statement: GradedStatement, occurred_at=None
+):
     """Store one graded statement and its attempt; None for a replay."""
     if XAPIStatement.objects.filter(statement_id=statement.id).exists():
         return None
@@ -85,6 +90,9 @@ def _record(*, user, page, block_id, package, statement: GradedStatement):
     )
     attempt.full_clean(exclude=["statement"])
     attempt.save()
+    if occurred_at is not None:
+        H5PAttempt.objects.filter(pk=attempt.pk).update(created_at=occurred_at)
+        attempt.created_at = occurred_at
     return attempt
 
 
@@ -95,15 +103,19 @@ def h5p_statements_record(
     block_id: str,
     value,
     statements: list[GradedStatement],
+    occurred_at: datetime | None = None,
 ) -> H5POutcome:
     """Keep the root answered/completed statements with one attempt each.
 
     Child statements (a question set's single questions) and other verbs are
     accepted but not stored: the root statement carries the score that counts,
     and storing the children would only make a question set look like six
-    attempts. `value` is the H5P block's value (package, pass mark, counting)."""
+    attempts. `value` is the H5P block's value (package, pass mark, counting).
+    `occurred_at` dates the attempts of statements played offline (offline
+    sync); the statement row keeps when the server stored it."""
     package = value["package"]
     results = []
+    attempts = []
     with transaction.atomic():
         state = h5p_state(
             user=user, page=page, block_id=block_id, value=value, package_id=package.pk
@@ -118,13 +130,15 @@ def h5p_statements_record(
                 block_id=block_id,
                 package=package,
                 statement=statement,
+                occurred_at=occurred_at,
             )
             if attempt is None:
                 results.append((statement.id, DUPLICATE))
                 continue
             results.append((statement.id, STORED))
+            attempts.append(attempt)
             state = state.with_attempt(attempt)
-    return H5POutcome(results=tuple(results), state=state)
+    return H5POutcome(results=tuple(results), state=state, attempts=tuple(attempts))
 
 
 def h5p_user_data_save(

@@ -8,9 +8,10 @@
    Only root statements with verb answered or completed are sent: a question
    set's per-question statements have a context parent and would otherwise
    count as attempts. Each statement gets an id before it is sent, so a retry
-   after a network failure is recognised by the server as the same statement;
-   statements that could not be delivered wait in localStorage and go out on
-   the next "online" event or page load. */
+   is recognised by the server as the same statement. Offline, or when the
+   network fails, a statement joins the offline queue (queue.js) as an
+   "xapi.statement" item, which offline.js sends to /api/sync/ later. */
+import "./queue.js";
 
 const GRADED_VERBS = new Set([
   "http://adlnet.gov/expapi/verbs/answered",
@@ -18,7 +19,7 @@ const GRADED_VERBS = new Set([
 ]);
 const CONTENT_ID = "http://h5p.org/x-api/h5p-local-content-id";
 const SUB_CONTENT_ID = "http://h5p.org/x-api/h5p-subContentId";
-const QUEUE_KEY = "lms.h5p.pending-statements";
+const OLD_QUEUE_KEY = "lms.h5p.pending-statements"; // before the offline queue
 const SAVE_EVERY_SECONDS = 15;
 
 const players = new Map(); // content id → {el, data}
@@ -58,22 +59,35 @@ function number(value) {
   }).format(value);
 }
 
-/* Statements waiting for delivery (the network failed). */
-function queued() {
-  try {
-    return JSON.parse(localStorage.getItem(QUEUE_KEY)) || [];
-  } catch {
-    return [];
-  }
+/* Keep a statement for later: as an item of the offline queue, for the
+   person logged in (offline.js marks the page with who that is). */
+async function keep(item) {
+  const user = document.querySelector("[data-offline-user]")?.dataset.offlineUser;
+  const query = new URL(item.url, location.href).searchParams;
+  if (!user || !globalThis.lmsQueue) return false;
+  const data = {
+    lesson: Number(query.get("lesson")),
+    block: query.get("block"),
+    package: Number(query.get("package")),
+    statement: item.statement,
+  };
+  await globalThis.lmsQueue.add(user, "xapi.statement", data, {
+    path: location.pathname,
+    label: document.title.split(" · ")[0],
+  });
+  return true;
 }
 
-function setQueue(items) {
+/* Statements an earlier version kept in localStorage join the queue. */
+async function adoptOldQueue() {
+  let old = [];
   try {
-    if (items.length) localStorage.setItem(QUEUE_KEY, JSON.stringify(items));
-    else localStorage.removeItem(QUEUE_KEY);
+    old = JSON.parse(localStorage.getItem(OLD_QUEUE_KEY)) || [];
   } catch {
-    /* private mode or full storage: the statement is lost, the server is not */
+    return;
   }
+  for (const item of old) await keep(item);
+  localStorage.removeItem(OLD_QUEUE_KEY);
 }
 
 async function post(item) {
@@ -119,21 +133,16 @@ function showResult(player, body) {
 async function deliver(item, player) {
   let response;
   try {
+    if (!navigator.onLine) throw new Error("offline");
     response = await post(item);
+    if (!response.ok) throw new Error(`${response.status}`); // e.g. logged out
   } catch {
-    setQueue([...queued().filter((q) => q.statement.id !== item.statement.id), item]);
+    await keep(item);
     const message = player && document.querySelector(`#${player.data.h5pStatus} [data-h5p-message]`);
     if (message) message.textContent = player.data.h5pUnsaved;
     return;
   }
-  setQueue(queued().filter((q) => q.statement.id !== item.statement.id));
-  if (response.ok && player) showResult(player, await response.json());
-}
-
-async function flushQueue() {
-  for (const item of queued()) {
-    await deliver(item, players.get(item.contentId));
-  }
+  if (player) showResult(player, await response.json());
 }
 
 function isRoot(statement) {
@@ -243,7 +252,7 @@ async function startAll() {
     el.dataset.h5pStarted = "true";
     await start(el);
   }
-  if (players.size && csrfToken) flushQueue();
+  if (players.size) adoptOldQueue();
 }
 
 /* H5P saves state on unload with a synchronous request, which Chrome no longer
@@ -277,7 +286,4 @@ document.addEventListener("visibilitychange", () => {
   else left = false;
 });
 window.addEventListener("pagehide", saveOnLeave);
-window.addEventListener("online", () => {
-  if (csrfToken) flushQueue();
-});
 startAll();
