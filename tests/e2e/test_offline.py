@@ -13,7 +13,13 @@ from playwright.sync_api import expect
 
 from courses.models import CoursePage, LessonPage, LessonProgress
 from courses.services import course_self_enrol
-from lms.activities.models import CardNote, CaseResponse, H5PAttempt, QuizAttempt
+from lms.activities.models import (
+    CardNote,
+    CaseReflection,
+    CaseResponse,
+    H5PAttempt,
+    QuizAttempt,
+)
 from lms.sync.models import SyncItem
 
 from .conftest import assert_accessible, log_in
@@ -24,6 +30,7 @@ pytestmark = [
 ]
 
 COURSE = "digital-zusammenarbeiten"
+DATA_PROTECTION = "datenschutz-im-sozialwesen"
 STATUS = "[data-offline-status]"
 
 
@@ -75,11 +82,22 @@ def waiting(page, count: int) -> None:
 
 
 def test_lena_learns_offline_and_everything_arrives_once(app, context, demo):
+    """The issue's walk: the data-protection course stored, then offline three
+    lessons and more, a lesson completed, a quiz answered, true-false.h5p
+    played, a reflection written; back online everything arrives once."""
     lena = get_user_model().objects.get(username="lena")
-    course = CoursePage.objects.get(slug=COURSE)
+    course = CoursePage.objects.get(slug=DATA_PROTECTION)
+    pages = lessons(course)
+    by_slug = {lesson.slug: lesson for lesson in pages}
     log_in(app, demo.url, "lena")
+    # Online first: she chooses in the case, so the stored page asks for
+    # her reflection (lena is enrolled by HR's assignment).
+    app.goto(demo.url + by_slug["geraete-und-fotos"].url)
+    choice = app.locator("form.case__choice")
+    choice.locator("input[name=option]").first.check()
+    choice.locator("button[type=submit]").click()
+    expect(app.locator("form.case__reflections")).to_be_visible()
     app.goto(demo.url + course.url)
-    app.click(f"form[action='/my/courses/{course.pk}/enrol/'] button")
     store(app, demo.url, course)
     assert_accessible(app)
     names = app.evaluate("caches.keys()")
@@ -91,7 +109,6 @@ def test_lena_learns_offline_and_everything_arrives_once(app, context, demo):
     expect(app.locator(STATUS)).to_have_class(re.compile("offline-status--offline"))
 
     # Every lesson opens, and the pager leads from one to the next.
-    pages = lessons(course)
     app.click(f".outline a[href='{pages[0].url}']")
     for lesson, following in zip(pages, [*pages[1:], None], strict=True):
         expect(app.locator("main h1")).to_have_text(lesson.title)
@@ -106,9 +123,9 @@ def test_lena_learns_offline_and_everything_arrives_once(app, context, demo):
     expect(shell.locator(f"a[href='{pages[0].url}']")).to_be_visible()
     assert_accessible(app)
 
-    by_slug = {lesson.slug: lesson for lesson in pages}
     # H5P: the player runs from the stored files; its result waits.
-    app.goto(demo.url + by_slug["dokumente-gemeinsam-nutzen"].url)
+    first = by_slug["dsgvo-kdg-dsg-ekd"]
+    app.goto(demo.url + first.url)
     app.wait_for_selector("[data-h5p-player][data-h5p-ready=true]")
     frame = app.frame_locator("iframe.h5p-iframe")
     frame.get_by_role("radio", name="False").click()
@@ -119,48 +136,34 @@ def test_lena_learns_offline_and_everything_arrives_once(app, context, demo):
     expect(app.locator("form[action$='/complete/'] .offline-note")).to_be_visible()
     waiting(app, 2)
 
-    # A note on a dialogue card.
-    app.goto(demo.url + by_slug["regeln-fuer-team-chats"].url)
-    note = app.locator("form.deck-card__note").first
-    note.locator("textarea").fill("Offline geschrieben: Chat nur bis 18 Uhr.")
-    note.locator("button[type=submit]").click()
-    expect(note.locator(".offline-note")).to_be_visible()
+    # A reflection on the case.
+    app.goto(demo.url + by_slug["geraete-und-fotos"].url)
+    reflect = app.locator("form.case__reflections")
+    for area in reflect.locator("textarea").all():
+        area.fill("Offline: Handy sofort sperren lassen.")
+    reflect.locator("button[type=submit]").click()
+    expect(reflect.locator(".offline-note")).to_be_visible()
     waiting(app, 3)
 
-    # A choice in the case study.
-    app.goto(demo.url + by_slug["online-besprechungen-und-ehrenamt"].url)
-    choice = app.locator("form.case__choice")
-    choice.locator("input[name=option]").first.check()
-    choice.locator("button[type=submit]").click()
-    expect(choice.locator(".offline-note")).to_be_visible()
-
     # The quiz: answered offline, scored later, and the page says so.
-    app.goto(demo.url + by_slug["gesunde-grenzen"].url)
+    app.goto(demo.url + by_slug["datenpannen-melden"].url)
     quiz = app.locator("form.quiz__form")
     for question in quiz.locator("fieldset").all():
         question.locator("input").first.check()
     quiz.locator("button[type=submit]").click()
     expect(quiz.locator(".offline-note")).to_be_visible()
-    waiting(app, 5)
-
-    # Back in a stored page, the note waits in its card.
-    app.goto(demo.url + by_slug["regeln-fuer-team-chats"].url)
-    expect(app.locator("form.deck-card__note textarea").first).to_have_value(
-        "Offline geschrieben: Chat nur bis 18 Uhr."
-    )
-    waiting(app, 5)
+    waiting(app, 4)
     assert SyncItem.objects.count() == 0
 
     context.set_offline(False)
     waiting(app, 0)
     expect(app.locator(STATUS)).not_to_have_class(re.compile("offline-status--offline"))
     items = SyncItem.objects.filter(user=lena)
-    assert items.count() == 5
+    assert items.count() == 4
     assert set(items.values_list("status", flat=True)) == {"stored"}
-    done = by_slug["dokumente-gemeinsam-nutzen"]
-    assert LessonProgress.objects.get(user=lena, lesson=done).completed_at
-    assert CardNote.objects.get(user=lena).text.startswith("Offline geschrieben")
-    assert CaseResponse.objects.filter(user=lena).count() == 1
+    assert LessonProgress.objects.get(user=lena, lesson=first).completed_at
+    reflections = CaseReflection.objects.filter(response__user=lena)
+    assert any("Handy sofort sperren" in r.text for r in reflections)
     assert QuizAttempt.objects.filter(user=lena).count() == 1
     assert H5PAttempt.objects.filter(user=lena).count() == 1
 
@@ -170,8 +173,41 @@ def test_lena_learns_offline_and_everything_arrives_once(app, context, demo):
     expect(
         app.locator("[data-offline-courses] a", has_text=course.title)
     ).to_be_visible()
-    assert SyncItem.objects.count() == 5
+    assert SyncItem.objects.count() == 4
     assert_accessible(app)
+
+
+def test_a_card_note_and_a_case_choice_wait_offline_too(app, context, demo):
+    lena = get_user_model().objects.get(username="lena")
+    course = CoursePage.objects.get(slug=COURSE)
+    by_slug = {lesson.slug: lesson for lesson in lessons(course)}
+    log_in(app, demo.url, "lena")
+    app.goto(demo.url + course.url)
+    app.click(f"form[action='/my/courses/{course.pk}/enrol/'] button")
+    store(app, demo.url, course)
+
+    context.set_offline(True)
+    app.goto(demo.url + by_slug["regeln-fuer-team-chats"].url)
+    note = app.locator("form.deck-card__note").first
+    note.locator("textarea").fill("Offline geschrieben: Chat nur bis 18 Uhr.")
+    note.locator("button[type=submit]").click()
+    expect(note.locator(".offline-note")).to_be_visible()
+    app.goto(demo.url + by_slug["online-besprechungen-und-ehrenamt"].url)
+    choice = app.locator("form.case__choice")
+    choice.locator("input[name=option]").first.check()
+    choice.locator("button[type=submit]").click()
+    expect(choice.locator(".offline-note")).to_be_visible()
+    waiting(app, 2)
+    # Back in a stored page, the note waits in its card.
+    app.goto(demo.url + by_slug["regeln-fuer-team-chats"].url)
+    expect(app.locator("form.deck-card__note textarea").first).to_have_value(
+        "Offline geschrieben: Chat nur bis 18 Uhr."
+    )
+
+    context.set_offline(False)
+    waiting(app, 0)
+    assert CardNote.objects.get(user=lena).text.startswith("Offline geschrieben")
+    assert CaseResponse.objects.filter(user=lena).count() == 1
 
 
 def test_an_expired_session_keeps_the_queue_until_lena_logs_in(app, context, demo):

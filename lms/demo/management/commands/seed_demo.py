@@ -423,18 +423,20 @@ class Command(BaseCommand):
             )
 
     def _h5p(self):
-        """One real H5P package, placed as an optional exercise."""
+        """One real H5P package, placed as an optional exercise in two courses
+        (the data-protection course is the one learners store for offline use)."""
         with (Path(__file__).resolve().parents[2] / "h5p" / "true-false.h5p").open(
             "rb"
         ) as upload:
             package = h5p_package_import(file=upload, filename="true-false.h5p")
-        self._place(
-            "dokumente-gemeinsam-nutzen",
-            "h5p",
-            {
-                "package": package,
-                "pass_mark": 100,
-                "counting": "best",
-                "required": False,
-            },
-        )
+        for lesson_slug in ("dokumente-gemeinsam-nutzen", "dsgvo-kdg-dsg-ekd"):
+            self._place(
+                lesson_slug,
+                "h5p",
+                {
+                    "package": package,
+                    "pass_mark": 100,
+                    "counting": "best",
+                    "required": False,
+                },
+            )
