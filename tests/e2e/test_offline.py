@@ -123,17 +123,18 @@ def test_lena_learns_offline_and_everything_arrives_once(app, context, demo):
     expect(shell.locator(f"a[href='{pages[0].url}']")).to_be_visible()
     assert_accessible(app)
 
-    # H5P: the player runs from the stored files; its result waits.
+    # The lesson's own "done" button.
     first = by_slug["dsgvo-kdg-dsg-ekd"]
     app.goto(demo.url + first.url)
+    app.click("form[action$='/complete/'] button")
+    expect(app.locator("form[action$='/complete/'] .offline-note")).to_be_visible()
+    waiting(app, 1)
+    # H5P: the player runs from the stored files; its result waits.
+    app.goto(demo.url + by_slug["datenpannen-melden"].url)
     app.wait_for_selector("[data-h5p-player][data-h5p-ready=true]")
     frame = app.frame_locator("iframe.h5p-iframe")
     frame.get_by_role("radio", name="False").click()
     frame.get_by_role("button", name="Check").click()
-    waiting(app, 1)
-    # The lesson's own "done" button.
-    app.click("form[action$='/complete/'] button")
-    expect(app.locator("form[action$='/complete/'] .offline-note")).to_be_visible()
     waiting(app, 2)
 
     # A reflection on the case.

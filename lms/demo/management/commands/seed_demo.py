@@ -429,7 +429,7 @@ class Command(BaseCommand):
             "rb"
         ) as upload:
             package = h5p_package_import(file=upload, filename="true-false.h5p")
-        for lesson_slug in ("dokumente-gemeinsam-nutzen", "dsgvo-kdg-dsg-ekd"):
+        for lesson_slug in ("dokumente-gemeinsam-nutzen", "datenpannen-melden"):
             self._place(
                 lesson_slug,
                 "h5p",
