@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from content.blocks import activity_blocks
 from lms.competencies.models import EvidenceSource
 from lms.people.models import OrganisationUnit, StaffProfile
+from lms.people.selectors import profiles_reached
 
 from . import competency_evidence
 from .models import (
@@ -67,22 +68,15 @@ def course_self_enrol(*, user: AbstractBaseUser, course: CoursePage) -> Enrolmen
     return enrolment_create(user=user, course=course, source=EnrolmentSource.SELF)
 
 
-def _profiles_matching(assignment: CourseAssignment):
-    profiles = StaffProfile.objects.all()
-    if assignment.unit_id:
-        if assignment.include_subunits:
-            profiles = profiles.filter(unit__path__startswith=assignment.unit.path)
-        else:
-            profiles = profiles.filter(unit=assignment.unit)
-    if assignment.staff_type:
-        profiles = profiles.filter(staff_type=assignment.staff_type)
-    return profiles
-
-
 @transaction.atomic
 def assignment_apply(*, assignment: CourseAssignment) -> int:
     """Enrol everyone the assignment matches now; returns how many were new."""
-    user_ids = set(_profiles_matching(assignment).values_list("user_id", flat=True))
+    reached = profiles_reached(
+        unit=assignment.unit,
+        include_subunits=assignment.include_subunits,
+        staff_type=assignment.staff_type,
+    )
+    user_ids = set(reached.values_list("user_id", flat=True))
     already = set(
         Enrolment.objects.filter(
             course=assignment.course, user_id__in=user_ids
@@ -129,12 +123,7 @@ def assignment_create(
 def assignments_matching(profile: StaffProfile):
     """Assignments that reach this person: their unit, an ancestor's with
     sub-units, or the whole organisation; and their staff type or any."""
-    ancestor_paths = [
-        profile.unit.path[:end]
-        for end in range(
-            profile.unit.steplen, len(profile.unit.path) + 1, profile.unit.steplen
-        )
-    ]
+    ancestor_paths = profile.unit.ancestor_paths(include_self=True)
     return CourseAssignment.objects.filter(
         Q(unit__isnull=True)
         | Q(unit=profile.unit)

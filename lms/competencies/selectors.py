@@ -23,9 +23,7 @@ def targets_reaching(profile: StaffProfile) -> QuerySet[CompetencyTarget]:
     """Targets for the person's unit, an ancestor's with sub-units, or the
     whole organisation; for their staff type or any; their job role or any."""
     unit = profile.unit
-    ancestor_paths = [
-        unit.path[:end] for end in range(unit.steplen, len(unit.path) + 1, unit.steplen)
-    ]
+    ancestor_paths = unit.ancestor_paths(include_self=True)
     role = Q(job_role__isnull=True)
     if profile.job_role_id:
         role |= Q(job_role_id=profile.job_role_id)

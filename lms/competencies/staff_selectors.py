@@ -217,9 +217,9 @@ def targets_visible(viewer: AbstractBaseUser) -> QuerySet[CompetencyTarget]:
     else:
         units = units_in_scope(viewer)
         ancestor_paths = {
-            unit.path[:end]
+            path
             for unit in units.filter(managers__user=viewer)
-            for end in range(unit.steplen, len(unit.path), unit.steplen)
+            for path in unit.ancestor_paths()
         }
         targets = targets.filter(
             Q(unit__in=units)

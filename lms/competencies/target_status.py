@@ -10,6 +10,7 @@ from django.db import transaction
 from django.db.models import QuerySet
 
 from lms.people.models import StaffProfile
+from lms.people.selectors import profiles_reached
 
 from .models import CompetencyState, CompetencyTarget, TargetStatus
 
@@ -103,17 +104,14 @@ def target_status_for_profile(profile: StaffProfile) -> int:
 
 def target_status_for_target(target: CompetencyTarget) -> int:
     """After a target is created or deleted: everyone it may reach."""
-    profiles = StaffProfile.objects.all()
-    if target.unit_id:
-        if target.include_subunits:
-            profiles = profiles.filter(unit__path__startswith=target.unit.path)
-        else:
-            profiles = profiles.filter(unit_id=target.unit_id)
-    if target.staff_type:
-        profiles = profiles.filter(staff_type=target.staff_type)
-    if target.job_role_id:
-        profiles = profiles.filter(job_role_id=target.job_role_id)
-    return target_status_rebuild(profiles)
+    return target_status_rebuild(
+        profiles_reached(
+            unit=target.unit,
+            include_subunits=target.include_subunits,
+            staff_type=target.staff_type,
+            job_role_id=target.job_role_id,
+        )
+    )
 
 
 def target_status_for_state(state: CompetencyState) -> None:

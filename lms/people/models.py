@@ -54,6 +54,12 @@ class OrganisationUnit(MP_Node):
         """This unit and every unit below it."""
         return OrganisationUnit.objects.filter(path__startswith=self.path)
 
+    def ancestor_paths(self, *, include_self: bool = False) -> list[str]:
+        """The paths of the units above this one, top first (rules that reach
+        "a unit and its sub-units" match on these without a query)."""
+        end = len(self.path) + (1 if include_self else 0)
+        return [self.path[:cut] for cut in range(self.steplen, end, self.steplen)]
+
 
 class JobRole(models.Model):
     name = models.CharField(_("name"), max_length=120, unique=True)

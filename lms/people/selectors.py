@@ -120,3 +120,26 @@ def invitation_by_code(code: str) -> Invitation | None:
         return None
     invitations = Invitation.objects.select_related("unit", "job_role")
     return invitations.filter(code=code).first()
+
+
+def profiles_reached(
+    *,
+    unit: OrganisationUnit | None,
+    include_subunits: bool = True,
+    staff_type: str = "",
+    job_role_id: int | None = None,
+) -> QuerySet[StaffProfile]:
+    """The people a rule for "this unit (and below), this staff type, this job
+    role" reaches, each part empty meaning any: course assignments and
+    competency targets are such rules."""
+    profiles = StaffProfile.objects.all()
+    if unit is not None:
+        if include_subunits:
+            profiles = profiles.filter(unit__path__startswith=unit.path)
+        else:
+            profiles = profiles.filter(unit=unit)
+    if staff_type:
+        profiles = profiles.filter(staff_type=staff_type)
+    if job_role_id:
+        profiles = profiles.filter(job_role_id=job_role_id)
+    return profiles

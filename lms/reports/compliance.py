@@ -515,8 +515,7 @@ def _trail(
     """The way down to the unit shown, from the top of the viewer's scope."""
     if unit is None:
         return []
-    steplen = unit.steplen
-    paths = [unit.path[:end] for end in range(steplen, len(unit.path), steplen)]
+    paths = unit.ancestor_paths()
     ancestors = report_units(viewer).filter(path__in=paths) if paths else []
     return [*sorted(ancestors, key=lambda u: u.path), unit]
 

@@ -260,9 +260,9 @@ def _trail(
 ) -> list[OrganisationUnit]:
     """The chosen unit's ancestors the viewer may see, top first, and itself."""
     ancestor_paths = [
-        base.path[:end]
-        for end in range(STEPLEN, len(base.path), STEPLEN)
-        if admin or any(base.path[:end].startswith(top.path) for top in tops)
+        path
+        for path in base.ancestor_paths()
+        if admin or any(path.startswith(top.path) for top in tops)
     ]
     ancestors = (
         list(OrganisationUnit.objects.filter(path__in=ancestor_paths).order_by("path"))
