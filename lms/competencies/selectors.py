@@ -1,6 +1,7 @@
 """Reads about competencies: targets that reach a person, a learner's
 competences with level, target and gap, and learning that closes a gap."""
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from django.contrib.auth.models import AbstractBaseUser
@@ -92,25 +93,31 @@ class FrameworkOverview:
         return max(self.framework.level_values(), default=1)
 
 
-def learner_frameworks(user: AbstractBaseUser) -> list[FrameworkOverview]:
+def learner_frameworks(
+    user: AbstractBaseUser, competency_ids: Iterable[int] | None = None
+) -> list[FrameworkOverview]:
     """Every framework the learner has a target, evidence or self-assessment
     in, with one row per competency that has any of them (areas without
-    their own evidence are left out)."""
+    their own evidence are left out). With `competency_ids`, exactly those
+    competencies instead, with or without anything recorded yet."""
     states = states_of(user)
     targets = target_levels(user)
+    evidence = Evidence.objects.filter(user=user)
+    if competency_ids is None:
+        relevant = set(states) | set(targets)
+    else:
+        relevant = set(competency_ids)
+        evidence = evidence.filter(competency_id__in=relevant)
     evidence_by_competency: dict[int, list[Evidence]] = {}
-    for item in (
-        Evidence.objects.filter(user=user)
-        .select_related("recorded_by", "page")
-        .order_by("-recorded_at", "-pk")
+    for item in evidence.select_related("recorded_by", "page").order_by(
+        "-recorded_at", "-pk"
     ):
         evidence_by_competency.setdefault(item.competency_id, []).append(item)
-    relevant = set(states) | set(targets)
     competencies = (
         Competency.objects.filter(pk__in=relevant)
         .select_related("framework")
         .prefetch_related("framework__levels")
-        .order_by("framework__name", "sort_order", "pk")
+        .order_by("framework__name", "framework__pk", "sort_order", "pk")
     )
     overviews: dict[int, FrameworkOverview] = {}
     for competency in competencies:

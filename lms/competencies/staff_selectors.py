@@ -34,12 +34,7 @@ from .models import (
     Evidence,
     Framework,
 )
-from .selectors import (
-    CompetenceRow,
-    FrameworkOverview,
-    states_of,
-    target_levels,
-)
+from .selectors import FrameworkOverview, learner_frameworks
 
 # --- level names ---------------------------------------------------------------
 
@@ -100,33 +95,11 @@ def competence_rows(
     competencies, with or without evidence yet (a trainer wants to see what
     the course is about, not only what was already recorded). Each row also
     carries `developed`, the level the course brings them to."""
-    states = states_of(user)
-    targets = target_levels(user)
-    evidence: dict[int, list[Evidence]] = {}
-    for item in (
-        Evidence.objects.filter(user=user, competency_id__in=list(developed))
-        .select_related("recorded_by", "page")
-        .order_by("-recorded_at", "-pk")
-    ):
-        evidence.setdefault(item.competency_id, []).append(item)
-    overviews: dict[int, FrameworkOverview] = {}
-    for competency in with_framework(Competency.objects.filter(pk__in=list(developed))):
-        state = states.get(competency.pk)
-        row = CompetenceRow(
-            competency=competency,
-            level=state.level if state else None,
-            target=targets.get(competency.pk),
-            self_level=state.self_level if state else None,
-            achieved=bool(state and state.achieved),
-            due=bool(state and state.is_due),
-            evidence=evidence.get(competency.pk, []),
-        )
-        row.developed = developed[competency.pk]
-        row.developed_label = level_label(competency.framework, row.developed)
-        overviews.setdefault(
-            competency.framework_id, FrameworkOverview(competency.framework, [])
-        ).rows.append(row)
-    result = list(overviews.values())
+    result = learner_frameworks(user, competency_ids=developed)
+    for overview in result:
+        for row in overview.rows:
+            row.developed = developed[row.competency.pk]
+            row.developed_label = level_label(overview.framework, row.developed)
     label_levels(result)
     return result
 
