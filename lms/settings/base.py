@@ -17,6 +17,7 @@ ALLOWED_HOSTS = [
 
 INSTALLED_APPS = [
     "lms.people",
+    "lms.audit",
     "lms.activities",
     "lms.competencies",
     "lms.reports",
@@ -57,6 +58,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "lms.audit.context.AuditActorMiddleware",
     "lms.people.middleware.PreferredLanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
