@@ -1,10 +1,13 @@
-"""The reports' start page and the audit log (admins only)."""
+"""The reports' start page and the audit log (admins only): report views and
+downloads (this app's table) and security events (lms/audit), side by side."""
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.template.response import TemplateResponse
 from django.urls import path
+
+from lms.audit.models import AuditEvent
 
 from ..access import reports_required
 from ..models import AuditEntry
@@ -19,9 +22,15 @@ def reports_home(request):
 def audit_log(request):
     if not request.user.is_superuser:
         raise PermissionDenied
-    entries = AuditEntry.objects.select_related("actor", "subject")
+    log = request.GET.get("log", "")
+    if log == "security":
+        entries = AuditEvent.objects.select_related("actor", "subject")
+        template = "reports/audit_security.html"
+    else:
+        entries = AuditEntry.objects.select_related("actor", "subject")
+        template = "reports/audit_log.html"
     page = Paginator(entries, 50).get_page(request.GET.get("page"))
-    return TemplateResponse(request, "reports/audit_log.html", {"page": page})
+    return TemplateResponse(request, template, {"page": page, "log": log})
 
 
 urlpatterns = [
