@@ -16,6 +16,7 @@ from lms.competencies.models import EvidenceSource
 from lms.competencies.services import evidence_for_learning
 
 from .models import CoursePage, LessonPage, LessonProgress, ModulePage
+from .selectors import module_of
 
 
 def learning_completed(
@@ -60,10 +61,6 @@ def activity_passed(
                     occurred_at=occurred_at,
                 )
             return
-
-
-def module_of(lesson: LessonPage) -> ModulePage:
-    return ModulePage.objects.get(path=lesson.path[: -lesson.steplen])
 
 
 def module_completed(user: AbstractBaseUser, module: ModulePage) -> bool:

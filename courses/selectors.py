@@ -78,17 +78,37 @@ def percent(done: int, total: int) -> int:
 
 
 def course_of(lesson: Page) -> CoursePage:
-    """The course a lesson belongs to, found by its tree path in one query."""
-    steplen = lesson.steplen
-    return CoursePage.objects.get(path=lesson.path[: (lesson.depth - 2) * steplen])
+    """The course a lesson belongs to, found by its tree path in one query,
+    and kept on the lesson object: a lesson does not change course while it
+    is in memory, and a request (or a sync batch of many items in a few
+    lessons) asks for it several times."""
+    course = getattr(lesson, "_course_of", None)
+    if course is None:
+        steplen = lesson.steplen
+        course = CoursePage.objects.get(
+            path=lesson.path[: (lesson.depth - 2) * steplen]
+        )
+        lesson._course_of = course
+    return course
+
+
+def module_of(lesson: LessonPage) -> ModulePage:
+    """The module a lesson is in, kept on the lesson object as `course_of`
+    keeps the course."""
+    module = getattr(lesson, "_module_of", None)
+    if module is None:
+        module = ModulePage.objects.get(path=lesson.path[: -lesson.steplen])
+        lesson._module_of = module
+    return module
 
 
 def lessons_for_learner(
     user: AbstractBaseUser, lesson_ids
 ) -> dict[int, tuple[LessonPage, Enrolment | None]]:
     """{lesson id: (live lesson, the user's enrolment in its course or None)}
-    for those of `lesson_ids` that are live lessons, in three queries however
-    many there are (offline sync checks a whole queue at once)."""
+    for those of `lesson_ids` that are live lessons, in four queries however
+    many there are (offline sync checks a whole queue at once); their course
+    and module come with them (see `course_of`, `module_of`)."""
     lessons = LessonPage.objects.live().in_bulk(list(lesson_ids))
     course_paths = {
         pk: lesson.path[: (lesson.depth - 2) * lesson.steplen]
@@ -98,6 +118,10 @@ def lessons_for_learner(
         course.path: course
         for course in CoursePage.objects.filter(path__in=set(course_paths.values()))
     }
+    modules = ModulePage.objects.in_bulk(
+        {lesson.path[: -lesson.steplen] for lesson in lessons.values()},
+        field_name="path",
+    )
     enrolments = {
         enrolment.course_id: enrolment
         for enrolment in Enrolment.objects.filter(
@@ -108,6 +132,8 @@ def lessons_for_learner(
     for pk, lesson in lessons.items():
         course = courses.get(course_paths[pk])
         if course is not None:
+            lesson._course_of = course  # see course_of
+            lesson._module_of = modules.get(lesson.path[: -lesson.steplen])
             found[pk] = (lesson, enrolments.get(course.pk))
     return found
 

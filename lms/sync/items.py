@@ -430,7 +430,7 @@ def dialogue_note(learner: Learner, item: Item) -> None:
     if deck is None:
         raise ItemRejected(_("This deck is no longer in the lesson."))
     at = learner.visit(item, lesson, enrolment)
-    dialogue_services.card_note_save(
+    dialogue_services.card_note_merge(
         user=learner.user,
         deck=deck,
         card_id=_key(item.data, "card"),

@@ -700,7 +700,7 @@ def test_a_database_failure_keeps_nothing_and_answers_503(
         ),
     ]
     with monkeypatch.context() as patch:
-        patch.setattr(sync_items.dialogue_services, "card_note_save", broken)
+        patch.setattr(sync_items.dialogue_services, "card_note_merge", broken)
         response = send(client, batch)
     assert response.status_code == 503
     assert "error" in response.json()
@@ -728,7 +728,7 @@ def test_an_error_on_our_side_refuses_that_item_only_and_not_for_good(
     )
     done = item("lesson.completed", {"lesson": course.reading.pk}, ago(3))
     with monkeypatch.context() as patch:
-        patch.setattr(sync_items.dialogue_services, "card_note_save", buggy)
+        patch.setattr(sync_items.dialogue_services, "card_note_merge", buggy)
         answered = results(send(client, [done, note]))
     assert [r["status"] for r in answered] == ["stored", "rejected"]
     assert "send it again later" in answered[1]["error"]

@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -17,7 +18,9 @@ class QuizAttempt(models.Model):
     max_points = models.FloatField(default=0)
     score = models.FloatField(default=0, help_text="points / max_points, 0..1")
     passed = models.BooleanField(default=False)
-    submitted_at = models.DateTimeField(auto_now_add=True)
+    # A default, not auto_now_add: an attempt made offline is stored with
+    # the time it was made, in the same INSERT.
+    submitted_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
         ordering = ["submitted_at"]

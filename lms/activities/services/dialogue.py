@@ -55,36 +55,62 @@ def card_note_save(
     A note written offline (`occurred_at`, from offline sync) replaces only an
     older note: when the learner has since written on this card elsewhere, the
     newer text stays, whichever arrives first."""
-    _require_card(deck, card_id)
-    text = text.strip()
-    if not text:
-        raise ValidationError(_("Please write something before saving your note."))
-    _require_length(text, _("Your note"))
+    if occurred_at is not None:
+        card_note_merge(
+            user=user, deck=deck, card_id=card_id, text=text, occurred_at=occurred_at
+        )
+        return CardNote.objects.get(user=user, deck=deck, card_id=card_id)
+    text = _note_text(deck, card_id, text)
     with transaction.atomic():
         note = (
             CardNote.objects.select_for_update()
             .filter(user=user, deck=deck, card_id=card_id)
             .first()
-        )
-        if note and occurred_at is not None and note.updated_at > occurred_at:
-            return note
-        note = note or CardNote(user=user, deck=deck, card_id=card_id)
+        ) or CardNote(user=user, deck=deck, card_id=card_id)
         note.text = text
         # The caller's user and deck exist, and the note was looked up under
         # lock (the unique constraint stays the last word): no queries.
         note.full_clean(exclude=["user", "deck"], validate_unique=False)
-        if occurred_at is None:
-            note.save()
-        elif note.pk is None:
-            note.save()
-            CardNote.objects.filter(pk=note.pk).update(updated_at=occurred_at)
-        else:
-            CardNote.objects.filter(pk=note.pk).update(
-                text=text, updated_at=occurred_at
-            )
-        if occurred_at is not None:
-            note.updated_at = occurred_at
+        note.save()
     return note
+
+
+def _note_text(deck: Deck, card_id: str, text: str) -> str:
+    _require_card(deck, card_id)
+    text = text.strip()
+    if not text:
+        raise ValidationError(_("Please write something before saving your note."))
+    _require_length(text, _("Your note"))
+    return text
+
+
+def card_note_merge(
+    *,
+    user: AbstractBaseUser,
+    deck: Deck,
+    card_id: str,
+    text: str,
+    occurred_at: datetime,
+) -> None:
+    """A note written offline at `occurred_at` (offline sync): it replaces
+    only an older note, so the newer text stays whichever arrives first.
+
+    One UPDATE when the note exists (a queue holds many notes on few cards);
+    a first note is inserted, and a note inserted by another request at the
+    same moment fails on the unique constraint (the caller retries)."""
+    text = _note_text(deck, card_id, text)
+    mine = CardNote.objects.filter(user=user, deck=deck, card_id=card_id)
+    if mine.filter(updated_at__lte=occurred_at).update(
+        text=text, updated_at=occurred_at
+    ):
+        return
+    if mine.exists():
+        return  # a newer note is on record
+    note = CardNote(user=user, deck=deck, card_id=card_id, text=text)
+    note.full_clean(exclude=["user", "deck"], validate_unique=False)
+    with transaction.atomic():
+        note.save()  # stamps now (auto_now), corrected next
+        CardNote.objects.filter(pk=note.pk).update(updated_at=occurred_at)
 
 
 @transaction.atomic

@@ -26,6 +26,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 
@@ -171,13 +172,11 @@ def quiz_attempt_submit(
             max_points=result.max_points,
             score=result.score,
             passed=result.passed,
+            submitted_at=occurred_at or timezone.now(),
         )
         # The caller's user and page exist: no query to check each.
         attempt.full_clean(exclude=["user", "page"])
         attempt.save()
-        if occurred_at is not None:
-            QuizAttempt.objects.filter(pk=attempt.pk).update(submitted_at=occurred_at)
-            attempt.submitted_at = occurred_at
         rows = [
             QuizAnswer(attempt=attempt, question_id=question.question_id, option_id=o)
             for question in result.questions
