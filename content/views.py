@@ -6,10 +6,12 @@ page with the learner's session), so only users with
 everyone else to already-installed libraries. Content folders are data uploaded by
 trainers: the upload allowlist keeps executable types (js, html, svg, php) out of
 them, and the headers here make sure the browser never treats a file as anything
-other than its declared type (`nosniff`) and that a file opened directly, outside
-the player, runs sandboxed with nothing but same-origin resources (CSP). The CSP
-only governs documents; scripts, styles and JSON that the player fetches from the
-lesson page are unaffected by it, so the player keeps working.
+other than its declared type (`nosniff`), that only files with an extension an
+upload may contain are served, and that a file opened directly, outside the
+player, runs in a sandbox (`Content-Security-Policy: sandbox`, a unique origin
+without scripts). The CSP only governs documents; scripts, styles and JSON that
+the player fetches from the lesson page are unaffected by it, so the player
+keeps working.
 """
 
 import mimetypes
@@ -22,6 +24,7 @@ from django.http import FileResponse, Http404
 from django.views.decorators.http import require_safe
 
 from .h5p.storage import LIBRARIES_PREFIX, PREFIX
+from .h5p.validation import CONTENT_EXTENSIONS, LIBRARY_EXTENSIONS
 
 CONTENT_TYPES = {
     ".json": "application/json",
@@ -46,10 +49,16 @@ CONTENT_TYPES = {
     ".txt": "text/plain",
     ".xml": "application/xml",
 }
-CONTENT_SECURITY_POLICY = (
+# A file opened directly (not fetched by the player) is a sandboxed document
+# with a unique origin: nothing it contains can run with the learner's session.
+# Library SVGs may style themselves; content files may only show media.
+LIBRARY_POLICY = (
+    "default-src 'none'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
+    "font-src 'self' data:; frame-ancestors 'self'; sandbox"
+)
+CONTENT_POLICY = (
     "default-src 'none'; img-src 'self' data:; media-src 'self'; "
-    "style-src 'self' 'unsafe-inline'; font-src 'self'; script-src 'self'; "
-    "sandbox allow-scripts allow-same-origin"
+    "frame-ancestors 'self'; sandbox"
 )
 # Library folders are named by version, so a library file never changes under a
 # URL (see the upload service for the one exception, patch updates).
@@ -83,6 +92,12 @@ def _content_type(name: str) -> str:
 def h5p_file(request, path: str):
     """Stream one file of an unpacked library or package from default storage."""
     name = _storage_name(path)
+    is_library = name.startswith(LIBRARIES_PREFIX)
+    # Only what an upload may contain is ever served, whatever else the
+    # storage holds.
+    allowed = LIBRARY_EXTENSIONS if is_library else CONTENT_EXTENSIONS
+    if posixpath.splitext(name)[1].lower().lstrip(".") not in allowed:
+        raise Http404
     try:
         if not default_storage.exists(name):
             raise Http404
@@ -92,9 +107,9 @@ def h5p_file(request, path: str):
         raise Http404 from error
     response = FileResponse(handle, content_type=_content_type(name))
     response["X-Content-Type-Options"] = "nosniff"
-    response["Content-Security-Policy"] = CONTENT_SECURITY_POLICY
-    response["Cross-Origin-Resource-Policy"] = "same-origin"
-    response["Cache-Control"] = (
-        LIBRARY_CACHE if name.startswith(LIBRARIES_PREFIX) else CONTENT_CACHE
+    response["Content-Security-Policy"] = (
+        LIBRARY_POLICY if is_library else CONTENT_POLICY
     )
+    response["Cross-Origin-Resource-Policy"] = "same-origin"
+    response["Cache-Control"] = LIBRARY_CACHE if is_library else CONTENT_CACHE
     return response

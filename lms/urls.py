@@ -20,6 +20,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("", include("theme.urls")),
+    path("", include("lms.security.urls")),
     path("", include("lms.people.urls")),
     path("", include("courses.assignment_urls")),
     path("", include("courses.urls")),

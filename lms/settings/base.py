@@ -2,6 +2,7 @@
 machines comes from the environment so that one image runs anywhere."""
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -18,6 +19,7 @@ ALLOWED_HOSTS = [
 INSTALLED_APPS = [
     "lms.people",
     "lms.audit",
+    "lms.security",
     "lms.activities",
     "lms.competencies",
     "lms.reports",
@@ -41,6 +43,9 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -52,17 +57,22 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "lms.security.headers.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "lms.security.middleware.TwoFactorMiddleware",
     "lms.audit.context.AuditActorMiddleware",
     "lms.people.middleware.PreferredLanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes asks: turns a lockout into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "lms.urls"
@@ -120,11 +130,61 @@ AUTH_PASSWORD_VALIDATORS = [
     },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    # HR and administrators see and change other people's data: longer passwords.
+    {
+        "NAME": "lms.security.passwords.PrivilegedMinimumLengthValidator",
+        "OPTIONS": {
+            "min_length": int(os.environ.get("PASSWORD_MIN_LENGTH_PRIVILEGED", "14"))
+        },
+    },
 ]
 
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "my-learning"
 LOGOUT_REDIRECT_URL = "login"
+
+# Security (lms/security; README "Security"). django-axes checks every login
+# (platform and Wagtail admin) first; a name + IP address pair is locked out
+# after AXES_FAILURE_LIMIT failures for AXES_COOLOFF_MINUTES.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "lms.security.views.locked_out"
+AXES_HTTP_RESPONSE_CODE = 429
+AXES_VERBOSE = False
+# Behind a load balancer, the client's address is the last proxy's entry in
+# X-Forwarded-For; say how many proxies there are.
+AXES_IPWARE_PROXY_COUNT = int(os.environ.get("AXES_PROXY_COUNT", "0")) or None
+AXES_IPWARE_META_PRECEDENCE_ORDER = ["REMOTE_ADDR"]
+if AXES_IPWARE_PROXY_COUNT:
+    AXES_IPWARE_META_PRECEDENCE_ORDER.insert(0, "HTTP_X_FORWARDED_FOR")
+# Two-factor login (TOTP) is offered to HR and admins; roles listed here must
+# set it up before they can do anything else (comma-separated group names).
+TWO_FACTOR_ROLES = ["HR", "Admin"]
+TWO_FACTOR_REQUIRED_ROLES = [
+    r.strip()
+    for r in os.environ.get("TWO_FACTOR_REQUIRED_ROLES", "").split(",")
+    if r.strip()
+]
+OTP_TOTP_ISSUER = os.environ.get("OTP_TOTP_ISSUER", "Lernplattform")
+# Content-Security-Policy (lms/security/headers.py): extra sources for frames
+# (video embeds) and images, and the admin's allowances.
+CSP_FRAME_SRC = os.environ.get(
+    "CSP_FRAME_SRC",
+    "https://www.youtube-nocookie.com https://www.youtube.com https://player.vimeo.com",
+).split()
+CSP_IMG_SRC = os.environ.get("CSP_IMG_SRC", "").split()
+CSP_ADMIN_PREFIX = "/admin/"
+CSP_ADMIN_SCRIPT_SRC: list[str] = []
+CSP_ADMIN_STYLE_SRC = ["'unsafe-inline'"]
+CSP_ADMIN_IMG_SRC: list[str] = []
+CSP_REPORT_URI = os.environ.get("CSP_REPORT_URI", "")
+CSP_REPORT_ONLY = os.environ.get("CSP_REPORT_ONLY", "") == "1"
 
 # German is the default; Danish and English ship complete.
 LANGUAGE_CODE = "de"
@@ -167,6 +227,20 @@ WAGTAILDOCS_EXTENSIONS = [
     "xlsx",
     "zip",
 ]
+# Uploads (lms/security/uploads.py): a document's bytes must match its
+# extension; documents are always downloaded (never shown inline in our
+# origin) and served with a sandboxing Content-Security-Policy.
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "lms.security.uploads.CheckedDocumentForm"
+WAGTAILDOCS_MAX_UPLOAD_BYTES = (
+    int(os.environ.get("DOCUMENT_MAX_UPLOAD_MB", "50")) * 1024 * 1024
+)
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
+WAGTAILDOCS_INLINE_CONTENT_TYPES: list[str] = []
+WAGTAILDOCS_BLOCK_EMBEDDED_CONTENT = False  # the sandbox policy comes from lms/security
+WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]  # no SVG
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = (
+    int(os.environ.get("IMAGE_MAX_UPLOAD_MB", "10")) * 1024 * 1024
+)
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
 WAGTAILADMIN_PERMITTED_LANGUAGES = [

@@ -5,7 +5,7 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.urls import reverse
 
-from content.views import CONTENT_SECURITY_POLICY
+from content.views import CONTENT_POLICY, LIBRARY_POLICY
 
 pytestmark = pytest.mark.django_db
 
@@ -60,7 +60,10 @@ def test_files_are_served_with_their_type(user_client, files, path, content_type
     assert response["Content-Type"] == content_type
     assert b"".join(response.streaming_content) == files[f"h5p/{path}"]
     assert response["X-Content-Type-Options"] == "nosniff"
-    assert response["Content-Security-Policy"] == CONTENT_SECURITY_POLICY
+    assert response["Content-Security-Policy"] == (
+        LIBRARY_POLICY if path.startswith("libraries/") else CONTENT_POLICY
+    )
+    assert "allow-scripts" not in response["Content-Security-Policy"]
     assert "sandbox" in response["Content-Security-Policy"]
     assert "default-src 'none'" in response["Content-Security-Policy"]
 
@@ -106,3 +109,20 @@ def test_login_required(client, files):
 )
 def test_traversal_outside_prefix_and_missing_are_404(user_client, files, url):
     assert user_client.get(url).status_code == 404
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        f"h5p/content/{HASH}/content/page.html",
+        f"h5p/content/{HASH}/content/evil.svg",
+        f"h5p/content/{HASH}/content/run.js",
+        "h5p/libraries/H5P.Demo-1.0/page.html",
+        "h5p/libraries/H5P.Demo-1.0/shell.php",
+    ],
+)
+def test_files_an_upload_may_not_contain_are_never_served(user_client, name):
+    """Whatever else lands in storage, only allowed types are served: no HTML
+    page, and no script or SVG from a package's content folder."""
+    default_storage.save(name, ContentFile(b"<script>alert(1)</script>"))
+    assert user_client.get("/" + name).status_code == 404
