@@ -1,10 +1,13 @@
-"""Admin registration of the lesson snippets: decks, case studies, H5P packages."""
+"""Admin registration of the lesson snippets: decks, case studies, H5P packages;
+and who may download the documents used in lessons."""
 
 from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
 from django.shortcuts import redirect
 from django.template.defaultfilters import filesizeformat
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.admin.panels import FieldPanel
 from wagtail.admin.ui.tables import Column
 from wagtail.snippets.models import register_snippet
@@ -145,3 +148,12 @@ class ActivityContentGroup(SnippetViewSetGroup):
 
 
 register_snippet(ActivityContentGroup)
+
+
+@hooks.register("before_serve_document")
+def documents_for_logged_in_users(document, request):
+    """Documents are lesson material, like the lessons and H5P files that use
+    them: for logged-in people only, not for anyone who has the link."""
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    return None
