@@ -28,6 +28,7 @@ urlpatterns = [
     path("", include("lms.sync.urls")),
     path("", include("lms.competencies.urls")),
     path("", include("lms.reports.urls")),
+    path("", include("lms.privacy.urls")),
     path("courses/", include(wagtail_urls)),
 ]
 

@@ -23,6 +23,7 @@ INSTALLED_APPS = [
     "lms.activities",
     "lms.competencies",
     "lms.reports",
+    "lms.privacy",
     "lms.sync",
     "content",
     "courses",
@@ -265,3 +266,28 @@ REPORT_REMINDER_INTERVAL_DAYS = int(
 REPORT_DUE_WITHIN_DAYS = int(os.environ.get("REPORT_DUE_WITHIN_DAYS", "30"))
 # Sender of the platform's emails (report reminders).
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "lernplattform@localhost")
+
+# Privacy (lms/privacy; README "Privacy"). Learners may erase their own account
+# at /my/data/erase/ only where the organisation allows it (1 = yes). The
+# retention periods are applied by `python manage.py apply_retention` (daily
+# from cron); 0 switches a rule off (keep forever). The privacy page /privacy/
+# states these same periods.
+PRIVACY_SELF_ERASURE = os.environ.get("PRIVACY_SELF_ERASURE", "") == "1"
+# Volunteer accounts without a login for this many months are erased.
+RETENTION_INACTIVE_VOLUNTEER_MONTHS = int(
+    os.environ.get("RETENTION_INACTIVE_VOLUNTEER_MONTHS", "24")
+)
+# Security log and report-access log rows older than this are deleted.
+RETENTION_AUDIT_MONTHS = int(os.environ.get("RETENTION_AUDIT_MONTHS", "24"))
+# What offline sync received: the payloads (texts, answers) are dropped.
+RETENTION_SYNC_ITEMS_MONTHS = int(os.environ.get("RETENTION_SYNC_ITEMS_MONTHS", "6"))
+# django-axes' records of login attempts (names and IP addresses).
+RETENTION_LOGIN_ATTEMPTS_DAYS = int(
+    os.environ.get("RETENTION_LOGIN_ATTEMPTS_DAYS", "90")
+)
+# Proof of training (completions, evidence) kept after an erasure, then deleted.
+RETENTION_TRAINING_RECORDS_YEARS = int(
+    os.environ.get("RETENTION_TRAINING_RECORDS_YEARS", "3")
+)
+# The log of reminder emails about mandatory courses.
+RETENTION_REMINDERS_MONTHS = int(os.environ.get("RETENTION_REMINDERS_MONTHS", "12"))

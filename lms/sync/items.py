@@ -59,7 +59,7 @@ from django.utils.translation import gettext as _
 
 from courses import selectors as course_selectors
 from courses import services as course_services
-from courses.models import Enrolment, LessonPage
+from courses.models import Enrolment, LessonPage, LessonProgress
 from lms.activities.selectors.h5p import attempt_passes
 from lms.activities.services import case as case_services
 from lms.activities.services import dialogue as dialogue_services
@@ -183,13 +183,33 @@ class Learner:
         self._first_done: dict[int, dict[str, datetime]] = {}
         self._visits: dict[int, tuple[LessonPage, datetime, datetime]] = {}
         self._item_visits: list[tuple[LessonPage, datetime]] = []
+        self._completed: dict[int, datetime | None] = {}
 
     def lessons_load(self, items: list[Item]) -> None:
-        """Look up the lessons all these items name, at once."""
+        """Look up the lessons all these items name, at once, and when the
+        learner completed them."""
         ids = {_lesson_id(item.data) for item in items} - {None, *self._lessons}
         found = course_selectors.lessons_for_learner(self.user, ids)
         for lesson_id in ids:
             self._lessons[lesson_id] = found.get(lesson_id, (None, None))
+            self._completed[lesson_id] = None
+        self._completed.update(
+            LessonProgress.objects.filter(user=self.user, lesson__in=ids)
+            .order_by()
+            .values_list("lesson_id", "completed_at")
+        )
+
+    def complete_by(self, lesson: LessonPage, at: datetime) -> bool:
+        """The lesson is known to have been complete at `at` already, so
+        completing it then changes nothing (a queue often says "done" for a
+        lesson done before). Unknown after a rollback: then the services
+        decide, as always."""
+        completed_at = self._completed.get(lesson.pk)
+        return completed_at is not None and completed_at <= at
+
+    def completed(self, lesson: LessonPage, completed_at: datetime | None) -> None:
+        if lesson.pk in self._completed:
+            self._completed[lesson.pk] = completed_at
 
     def lesson(self, data: dict) -> tuple[LessonPage, Enrolment]:
         """The live lesson `data["lesson"]` names and the learner's enrolment
@@ -255,6 +275,7 @@ class Learner:
     def item_undone(self) -> None:
         self._item_visits = []
         self._first_done.clear()  # it may hold a completion rolled back
+        self._completed.clear()
 
     def visits_record(self) -> None:
         """Write the visits of the applied items (at the end of the batch)."""
@@ -313,12 +334,16 @@ def _activity_done(learner: Learner, lesson: LessonPage, block_id: str, at) -> N
 
 def lesson_completed(learner: Learner, item: Item) -> None:
     """`{"lesson": id}`. Refused while the lesson has open required
-    activities, as online: those lessons complete with their last activity."""
+    activities, as online: those lessons complete with their last activity.
+    A lesson complete by then already is left alone (stored, no change)."""
     lesson, enrolment = learner.lesson(item.data)
     at = learner.visit(item, lesson, enrolment)
-    course_services.lesson_mark_complete(
+    if learner.complete_by(lesson, at):
+        return
+    progress = course_services.lesson_mark_complete(
         user=learner.user, lesson=lesson, occurred_at=at
     )
+    learner.completed(lesson, progress.completed_at)
 
 
 def _answers(value: Any) -> dict[str, list[str]]:
