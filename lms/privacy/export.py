@@ -119,7 +119,7 @@ def _profile(user: AbstractBaseUser) -> list[Item]:
     unit = ""
     if profile is not None:
         ancestors = [*profile.unit.get_ancestors(), profile.unit]
-        unit = " › ".join(u.name for u in ancestors)
+        unit = " / ".join(u.name for u in ancestors)
     return [
         {
             "username": user.get_username(),
@@ -391,7 +391,12 @@ def _h5p_saved_state(user) -> list[Item]:
         H5PUserData.objects.filter(user=user)
         .order_by("updated_at", "pk")
         .values(
-            "page__title", "block_id", "data_type", "sub_content_id", "data", "updated_at"
+            "page__title",
+            "block_id",
+            "data_type",
+            "sub_content_id",
+            "data",
+            "updated_at",
         )
     )
     return [
@@ -719,9 +724,9 @@ def personal_data(user: AbstractBaseUser) -> list[ExportedCategory]:
 
 def _documents(user: AbstractBaseUser) -> Iterable[tuple[str, bytes]]:
     for pk, path in (
-        Evidence.objects.filter(user=user).exclude(document="").values_list(
-            "pk", "document"
-        )
+        Evidence.objects.filter(user=user)
+        .exclude(document="")
+        .values_list("pk", "document")
     ):
         try:
             with default_storage.open(path, "rb") as handle:

@@ -250,7 +250,10 @@ CATEGORIES: list[Category] = [
             "started_at": WHEN,
             "ended_at": _("ended"),
         },
-        links=("activities.TeamSession.participants", "activities.TeamSession.facilitator"),
+        links=(
+            "activities.TeamSession.participants",
+            "activities.TeamSession.facilitator",
+        ),
     ),
     Category(
         key="h5p_attempts",

@@ -25,9 +25,7 @@ class ErasedAccount(models.Model):
         verbose_name=_("account"),
     )
     erased_at = models.DateTimeField(_("erased at"), default=timezone.now)
-    reason = models.CharField(
-        _("reason"), max_length=16, choices=ErasureReason.choices
-    )
+    reason = models.CharField(_("reason"), max_length=16, choices=ErasureReason.choices)
     records_deleted_at = models.DateTimeField(
         _("training records deleted at"),
         null=True,

@@ -3,10 +3,13 @@ query whatever the amount, and who looked at their record."""
 
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser
 from django.db.models import F, Func, IntegerField, OuterRef, QuerySet, Subquery
 from django.db.models.functions import Coalesce
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from lms.reports.models import AuditEntry
 
@@ -81,12 +84,9 @@ def record_views(user: AbstractBaseUser, *, limit: int = 10) -> list[RecordView]
 class RetentionPeriod:
     what: str
     period: str
-    setting: str
 
 
-def _period(value: int, unit: str) -> str:
-    from django.utils.translation import ngettext
-
+def period_text(value: int, unit: str) -> str:
     if unit == "months":
         return ngettext("%(n)s month", "%(n)s months", value) % {"n": value}
     if unit == "years":
@@ -94,84 +94,63 @@ def _period(value: int, unit: str) -> str:
     return ngettext("%(n)s day", "%(n)s days", value) % {"n": value}
 
 
+def _rule(what: str, setting: str, unit: str, when_set: str, when_off: str):
+    value = getattr(settings, setting)
+    if not value:
+        return RetentionPeriod(what, when_off)
+    return RetentionPeriod(what, when_set % {"period": period_text(value, unit)})
+
+
 def retention_periods() -> list[RetentionPeriod]:
     """The periods as the privacy page states them, read from the same
     settings `apply_retention` applies."""
-    from django.conf import settings
-    from django.utils.translation import gettext as _
-
-    def period(setting: str, unit: str, when_set: str, when_off: str) -> RetentionPeriod:
-        value = getattr(settings, setting)
-        if not value:
-            return RetentionPeriod("", when_off, setting)
-        return RetentionPeriod("", when_set % {"period": _period(value, unit)}, setting)
-
-    rows = [
-        (
+    kept = _("kept")
+    deleted_after = _("deleted after %(period)s")
+    return [
+        _rule(
             _("Volunteer accounts nobody logged in to"),
-            period(
-                "RETENTION_INACTIVE_VOLUNTEER_MONTHS",
-                "months",
-                _("erased after %(period)s without a login"),
-                _("kept until someone erases them"),
-            ),
+            "RETENTION_INACTIVE_VOLUNTEER_MONTHS",
+            "months",
+            _("erased after %(period)s without a login"),
+            _("kept until an administrator erases them"),
         ),
-        (
+        RetentionPeriod(
             _("Paid staff accounts"),
-            RetentionPeriod(
-                "",
-                _("kept while you work here; erased by an administrator when you leave"),
-                "",
-            ),
+            _("kept while you work here; an administrator erases them when you leave"),
         ),
-        (
-            _("Proof of training of an erased account (courses completed, evidence)"),
-            period(
-                "RETENTION_TRAINING_RECORDS_YEARS",
-                "years",
-                _("kept without your name for %(period)s after the erasure, then deleted"),
-                _("kept without your name"),
-            ),
+        _rule(
+            _("Proof of training of an erased account (courses, evidence)"),
+            "RETENTION_TRAINING_RECORDS_YEARS",
+            "years",
+            _("kept without the name for %(period)s after the erasure, then deleted"),
+            _("kept without the name"),
         ),
-        (
+        _rule(
             _("Security log (logins, role changes) and the log of who opened reports"),
-            period(
-                "RETENTION_AUDIT_MONTHS",
-                "months",
-                _("deleted after %(period)s"),
-                _("kept"),
-            ),
+            "RETENTION_AUDIT_MONTHS",
+            "months",
+            deleted_after,
+            kept,
         ),
-        (
+        _rule(
             _("Content sent from offline use (texts, answers as sent)"),
-            period(
-                "RETENTION_SYNC_ITEMS_MONTHS",
-                "months",
-                _("removed after %(period)s; what it changed stays in your learning"),
-                _("kept"),
-            ),
+            "RETENTION_SYNC_ITEMS_MONTHS",
+            "months",
+            _("removed after %(period)s; what it changed stays in your learning"),
+            kept,
         ),
-        (
+        _rule(
             _("Records of login attempts (user name, IP address, browser)"),
-            period(
-                "RETENTION_LOGIN_ATTEMPTS_DAYS",
-                "days",
-                _("deleted after %(period)s"),
-                _("kept"),
-            ),
+            "RETENTION_LOGIN_ATTEMPTS_DAYS",
+            "days",
+            deleted_after,
+            kept,
         ),
-        (
+        _rule(
             _("Log of reminder emails"),
-            period(
-                "RETENTION_REMINDERS_MONTHS",
-                "months",
-                _("deleted after %(period)s"),
-                _("kept"),
-            ),
+            "RETENTION_REMINDERS_MONTHS",
+            "months",
+            deleted_after,
+            kept,
         ),
     ]
-    result = []
-    for what, row in rows:
-        row.what = what
-        result.append(row)
-    return result

@@ -34,7 +34,6 @@ from django.db.models import F, Q
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from courses.models import ActivityAttempt, Enrolment, LessonProgress
 from lms.activities.models import (
@@ -63,6 +62,7 @@ from lms.sync.xapi import actor_mbox
 
 from .inventory import ERASURE, Erase
 from .models import ErasedAccount, ErasureReason
+from .selectors import period_text
 
 PSEUDONYM_PREFIX = "erased-"
 
@@ -122,9 +122,7 @@ def scrub(text: str, pattern: re.Pattern | None, replacement: str) -> str:
 def scrub_json(value, pattern: re.Pattern | None, replacement: str):
     if pattern is None:
         return value
-    return json.loads(
-        pattern.sub(replacement, json.dumps(value, ensure_ascii=False))
-    )
+    return json.loads(pattern.sub(replacement, json.dumps(value, ensure_ascii=False)))
 
 
 def _scrub_rows(queryset, fields: list[str], pattern, replacement: str) -> int:
@@ -223,7 +221,8 @@ def _scrub_logs(user: AbstractBaseUser, identity: Identity, pseudonym: str) -> i
     user_type = ContentType.objects.get_for_model(get_user_model())
     profile_type = ContentType.objects.get_for_model(StaffProfile)
     profile_ids = [
-        str(pk) for pk in StaffProfile.objects.filter(user=user).values_list("pk", flat=True)
+        str(pk)
+        for pk in StaffProfile.objects.filter(user=user).values_list("pk", flat=True)
     ]
     about = Q(content_type=user_type, object_id=str(user.pk)) | Q(
         content_type=profile_type, object_id__in=profile_ids
@@ -269,7 +268,9 @@ def _scrub_logs(user: AbstractBaseUser, identity: Identity, pseudonym: str) -> i
 def _xapi_without_person(raw: dict, user_pk, pseudonym: str) -> dict:
     """Keep what makes the statement an attempt (verb, object, score);
     drop the actor's name and any typed answer (result.response)."""
-    kept = {key: raw[key] for key in ("id", "verb", "object", "timestamp") if key in raw}
+    kept = {
+        key: raw[key] for key in ("id", "verb", "object", "timestamp") if key in raw
+    }
     result = raw.get("result") or {}
     kept_result = {
         key: result[key]
@@ -475,10 +476,6 @@ def _training_records_delete(user_ids: list[int]) -> None:
     TeamSession.participants.through.objects.filter(user__in=user_ids).delete()
 
 
-def _months(value: int) -> str:
-    return gettext_lazy("%(n)s months") % {"n": value}
-
-
 def retention_apply(*, dry_run: bool, now: datetime | None = None) -> list[RuleResult]:
     """Apply every retention rule whose period is set (0 = keep); with
     `dry_run`, count what would go and change nothing."""
@@ -496,7 +493,7 @@ def retention_apply(*, dry_run: bool, now: datetime | None = None) -> list[RuleR
                 "inactive_volunteers",
                 _("Volunteer accounts without a login: erased"),
                 "RETENTION_INACTIVE_VOLUNTEER_MONTHS",
-                _months(months),
+                period_text(months, "months"),
                 len(people),
             )
         )
@@ -517,7 +514,7 @@ def retention_apply(*, dry_run: bool, now: datetime | None = None) -> list[RuleR
                 "training_records",
                 _("Training records of erased accounts: deleted"),
                 "RETENTION_TRAINING_RECORDS_YEARS",
-                gettext_lazy("%(n)s years") % {"n": years},
+                period_text(years, "years"),
                 count,
                 {"accounts": len(user_ids)},
             )
@@ -537,7 +534,7 @@ def retention_apply(*, dry_run: bool, now: datetime | None = None) -> list[RuleR
                 "audit",
                 _("Security log and report-access log entries: deleted"),
                 "RETENTION_AUDIT_MONTHS",
-                _months(months),
+                period_text(months, "months"),
                 sum(counts.values()),
                 counts,
             )
@@ -545,16 +542,16 @@ def retention_apply(*, dry_run: bool, now: datetime | None = None) -> list[RuleR
 
     months = settings.RETENTION_SYNC_ITEMS_MONTHS
     if months:
-        items = SyncItem.objects.filter(received_at__lt=_cut_months(now, months)).exclude(
-            data={}
-        )
+        items = SyncItem.objects.filter(
+            received_at__lt=_cut_months(now, months)
+        ).exclude(data={})
         count = items.count() if dry_run else items.update(data={})
         results.append(
             RuleResult(
                 "sync_payloads",
                 _("Content of items sent from offline use: removed"),
                 "RETENTION_SYNC_ITEMS_MONTHS",
-                _months(months),
+                period_text(months, "months"),
                 count,
             )
         )
@@ -572,7 +569,7 @@ def retention_apply(*, dry_run: bool, now: datetime | None = None) -> list[RuleR
                 "login_attempts",
                 _("Records of login attempts: deleted"),
                 "RETENTION_LOGIN_ATTEMPTS_DAYS",
-                gettext_lazy("%(n)s days") % {"n": days},
+                period_text(days, "days"),
                 count,
             )
         )
@@ -586,7 +583,7 @@ def retention_apply(*, dry_run: bool, now: datetime | None = None) -> list[RuleR
                 "reminders",
                 _("Log of reminder emails: deleted"),
                 "RETENTION_REMINDERS_MONTHS",
-                _months(months),
+                period_text(months, "months"),
                 count,
             )
         )
@@ -604,7 +601,7 @@ def retention_apply(*, dry_run: bool, now: datetime | None = None) -> list[RuleR
                 "sessions",
                 _("Expired login sessions: deleted"),
                 "SESSION_COOKIE_AGE",
-                gettext_lazy("when they expire"),
+                _("when they expire"),
                 count,
             )
         )

@@ -174,9 +174,12 @@ def seed_person(
 
     # A trainer's rating that names her, recognised prior learning with a
     # certificate, a team session.
-    trainer = trainer or factories.staff(
-        f"tara-{uuid.uuid4().hex[:6]}", org["pflege_a"], roles=(Role.TRAINER,)
-    ).user
+    trainer = (
+        trainer
+        or factories.staff(
+            f"tara-{uuid.uuid4().hex[:6]}", org["pflege_a"], roles=(Role.TRAINER,)
+        ).user
+    )
     rating_record(
         rater=trainer,
         user=user,
@@ -215,9 +218,7 @@ def seed_person(
     assert hr_client.get(f"/reports/people/{user.pk}/").status_code == 200
     assert client.get(f"/reports/people/{user.pk}/").status_code == 200
     # As HR elsewhere, she once opened a report herself (logged under her name).
-    audit_record(
-        user=user, report="matrix", output="csv", filters={}, people_count=12
-    )
+    audit_record(user=user, report="matrix", output="csv", filters={}, people_count=12)
     ReminderLog.objects.create(
         user=user, course=course.page, sent_by=hr, sent_at=timezone.now()
     )

@@ -113,9 +113,9 @@ def test_erasure_deletes_personal_data_and_private_texts(org):
     assert statement.raw["actor"]["name"] == user.username
     assert "response" not in statement.raw["result"]
     assert statement.raw["result"]["success"] is True
-    assert set(AuditEntry.objects.filter(actor=user).values_list("actor_name", flat=True)) == {
-        user.username
-    }
+    assert set(
+        AuditEntry.objects.filter(actor=user).values_list("actor_name", flat=True)
+    ) == {user.username}
     assert not Evidence.objects.filter(user=user).exclude(document="").exists()
     # The log says what happened, by whom, about which account; no name.
     event = AuditEvent.objects.get(action=AuditAction.ACCOUNT_ERASED)

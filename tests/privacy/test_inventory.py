@@ -47,8 +47,7 @@ def test_every_link_to_a_person_is_exported_or_excluded_with_a_reason():
 def test_every_link_to_a_person_has_an_erasure_rule():
     missing = sorted(user_links() - set(ERASURE))
     assert not missing, (
-        "Say in lms/privacy/inventory.ERASURE what erasure does with: "
-        f"{missing}"
+        f"Say in lms/privacy/inventory.ERASURE what erasure does with: {missing}"
     )
     assert set(ERASURE.values()) <= set(Erase)
 

@@ -12,10 +12,12 @@ from django.utils.translation import gettext as _
 
 register = template.Library()
 
+EMPTY = "\u2013"  # an en dash, for "nothing"
+
 
 def _text(value) -> str:
     if value is None or value == "":
-        return "–"
+        return EMPTY
     if value is True:
         return _("yes")
     if value is False:
@@ -32,7 +34,7 @@ def _text(value) -> str:
 def _render(value, depth: int = 0) -> str:
     if isinstance(value, dict):
         if not value:
-            return "–"
+            return EMPTY
         if depth > 2:
             return escape(json.dumps(value, ensure_ascii=False))
         rows = format_html_join(
@@ -43,7 +45,7 @@ def _render(value, depth: int = 0) -> str:
         return f"<dl>{rows}</dl>"
     if isinstance(value, list):
         if not value:
-            return "–"
+            return EMPTY
         items = "".join(f"<li>{_render(item, depth + 1)}</li>" for item in value)
         return f"<ul>{items}</ul>"
     return escape(_text(value))
