@@ -78,8 +78,14 @@ def _policy(nonce: str, *, admin: bool) -> str:
         directives["script-src"] += settings.CSP_ADMIN_SCRIPT_SRC
         directives["style-src"] += settings.CSP_ADMIN_STYLE_SRC
         directives["img-src"] += settings.CSP_ADMIN_IMG_SRC
-    if "'unsafe-inline'" not in directives["script-src"]:
-        # A nonce makes browsers ignore 'unsafe-inline', so the two never mix.
+    if "'unsafe-inline'" in directives["script-src"]:
+        # A nonce or hash makes browsers ignore 'unsafe-inline': never mix them.
+        directives["script-src"] = [
+            source
+            for source in directives["script-src"]
+            if not source.startswith(("'sha256-", "'nonce-"))
+        ]
+    else:
         directives["script-src"].append(f"'nonce-{nonce}'")
     if settings.CSP_REPORT_URI:
         directives["report-uri"] = [settings.CSP_REPORT_URI]
