@@ -61,6 +61,7 @@ from courses import selectors as course_selectors
 from courses import services as course_services
 from courses.models import Enrolment, LessonPage, LessonProgress
 from lms.activities.selectors.h5p import attempt_passes
+from lms.activities.selectors.quiz import QuizState
 from lms.activities.services import case as case_services
 from lms.activities.services import dialogue as dialogue_services
 from lms.activities.services import h5p as h5p_services
@@ -168,13 +169,14 @@ def item_read(raw: Any) -> Item:
 class Learner:
     """One learner during one batch: the lessons they can reach, looked up
     once per lesson (a queue holds many items for few lessons), the bounds of
-    the times their items are recorded with, and two things kept for the
-    batch to save a query per item: when activities were first completed,
-    and the visits of the items applied so far, written once per lesson at the
-    end (first and last visit are a minimum and a maximum, so writing them
-    late changes nothing). The caller reports each item's fate
-    (`item_applied`, `item_undone`), because an item rolled back takes its
-    visits and completions with it."""
+    the times their items are recorded with, and what is kept for the batch
+    to save queries per item: when activities and lessons were completed,
+    the learner's state in each quiz answered so far, and the visits of the
+    items applied so far, written once per lesson at the end (first and last
+    visit are a minimum and a maximum, so writing them late changes
+    nothing). The caller reports each item's fate (`item_applied`,
+    `item_undone`), because an item rolled back takes its visits and
+    completions with it; what is kept is then forgotten and read again."""
 
     def __init__(self, user: AbstractBaseUser, *, received_at: datetime):
         self.user = user
@@ -184,6 +186,7 @@ class Learner:
         self._visits: dict[int, tuple[LessonPage, datetime, datetime]] = {}
         self._item_visits: list[tuple[LessonPage, datetime]] = []
         self._completed: dict[int, datetime | None] = {}
+        self.quiz_states: dict[tuple[int, str], QuizState] = {}
 
     def lessons_load(self, items: list[Item]) -> None:
         """Look up the lessons all these items name, at once, and when the
@@ -276,6 +279,7 @@ class Learner:
         self._item_visits = []
         self._first_done.clear()  # it may hold a completion rolled back
         self._completed.clear()
+        self.quiz_states.clear()
 
     def visits_record(self) -> None:
         """Write the visits of the applied items (at the end of the batch)."""
@@ -374,7 +378,9 @@ def quiz_answered(learner: Learner, item: Item) -> None:
         quiz=block.value,
         answers=answers,
         occurred_at=at,
+        known=learner.quiz_states.get((lesson.pk, block.id)),
     )
+    learner.quiz_states[(lesson.pk, block.id)] = outcome.state
     if outcome.attempt.passed:
         _activity_done(learner, lesson, block.id, at)
 

@@ -142,6 +142,7 @@ def quiz_attempt_submit(
     quiz,
     answers: Answers,
     occurred_at: datetime | None = None,
+    known: QuizState | None = None,
 ) -> QuizOutcome:
     """Score and store one attempt with its answers.
 
@@ -150,12 +151,21 @@ def quiz_attempt_submit(
     attempt (PostgreSQL; SQLite serialises writing transactions anyway).
     `occurred_at` is when an attempt made offline was submitted (offline
     sync); it may be older than attempts already stored, and takes its place
-    among them by that time."""
+    among them by that time.
+
+    `known` is the learner's state in this quiz as the caller already has it
+    (offline sync applies many attempts at one quiz in a row and keeps the
+    last outcome's state); it saves reading every attempt again. It is used
+    only for quizzes with unlimited attempts: a limit is counted under the
+    lock, from the database."""
     quiz_answers_check(quiz=quiz, answers=answers)
     with transaction.atomic():
         if quiz["max_attempts"]:
             get_user_model().objects.select_for_update().only("pk").get(pk=user.pk)
-        before = quiz_state(user=user, page=page, block_id=block_id, quiz=quiz)
+        if known is not None and not quiz["max_attempts"]:
+            before = known
+        else:
+            before = quiz_state(user=user, page=page, block_id=block_id, quiz=quiz)
         if not before.can_attempt:
             raise QuizAttemptsExhausted(_("You have used all attempts at this quiz."))
         unanswered = [item.id for item in _questions(quiz) if not answers.get(item.id)]
