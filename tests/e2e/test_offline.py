@@ -344,3 +344,35 @@ def test_logging_out_closes_the_stored_pages(app, context, demo):
     shell = app.locator("[data-offline-page=shell]")
     expect(shell).to_be_visible()
     expect(shell.locator(f"a[href='{course.url}']")).to_have_count(0)
+
+
+def test_a_form_sent_while_the_server_is_unreachable_is_kept(app, context, demo):
+    """The browser says it is online, but requests fail (a captive Wi-Fi, a
+    server restarting): the service worker keeps the change in the queue,
+    and it is sent at a page load once the server answers again."""
+    lena = get_user_model().objects.get(username="lena")
+    course = CoursePage.objects.get(slug=COURSE)
+    course_self_enrol(user=lena, course=course)
+    log_in(app, demo.url, "lena")
+    store(app, demo.url, course)
+    lesson = LessonPage.objects.get(slug="dokumente-gemeinsam-nutzen")
+    app.goto(demo.url + lesson.url)
+    assert app.evaluate("navigator.onLine")
+
+    def unreachable(route):
+        route.abort("connectionrefused")
+
+    context.route(f"**/my/lessons/{lesson.pk}/complete/", unreachable)
+    context.route("**/api/sync/", unreachable)
+    app.click("form[action$='/complete/'] button")
+    waiting(app, 1)
+    expect(app.locator("main h1")).to_have_text(lesson.title)
+    assert not LessonProgress.objects.filter(
+        user=lena, lesson=lesson, completed_at__isnull=False
+    )
+
+    context.unroute_all()
+    app.reload()
+    waiting(app, 0)
+    assert LessonProgress.objects.get(user=lena, lesson=lesson).completed_at
+    assert SyncItem.objects.get(user=lena).type == "lesson.completed"
