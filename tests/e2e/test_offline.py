@@ -376,3 +376,46 @@ def test_a_form_sent_while_the_server_is_unreachable_is_kept(app, context, demo)
     waiting(app, 0)
     assert LessonProgress.objects.get(user=lena, lesson=lesson).completed_at
     assert SyncItem.objects.get(user=lena).type == "lesson.completed"
+
+
+def test_background_sync_sends_the_queue_with_no_page_open(app, context, demo):
+    """Chromium wakes the service worker with a "sync" event when the network
+    is back; it sends the queue by itself, with the platform's pages closed."""
+    lena = get_user_model().objects.get(username="lena")
+    course = CoursePage.objects.get(slug=COURSE)
+    course_self_enrol(user=lena, course=course)
+    log_in(app, demo.url, "lena")
+    store(app, demo.url, course)
+    lesson = LessonPage.objects.get(slug="dokumente-gemeinsam-nutzen")
+
+    context.set_offline(True)
+    app.goto(demo.url + lesson.url)
+    app.click("form[action$='/complete/'] button")
+    waiting(app, 1)
+    blank = context.new_page()
+    cdp = context.new_cdp_session(blank)
+    registrations = []
+    cdp.on(
+        "ServiceWorker.workerRegistrationUpdated",
+        lambda event: registrations.extend(event["registrations"]),
+    )
+    cdp.send("ServiceWorker.enable")
+    app.close()  # no page of the platform is open any more
+    context.set_offline(False)
+    blank.wait_for_timeout(500)
+    (registration,) = [r for r in registrations if not r["isDeleted"]][:1]
+    cdp.send(
+        "ServiceWorker.dispatchSyncEvent",
+        {
+            "origin": demo.url,
+            "registrationId": registration["registrationId"],
+            "tag": "lms-sync",
+            "lastChance": False,
+        },
+    )
+    for _ in range(100):
+        if SyncItem.objects.filter(user=lena).exists():
+            break
+        blank.wait_for_timeout(200)
+    assert LessonProgress.objects.get(user=lena, lesson=lesson).completed_at
+    assert SyncItem.objects.get(user=lena).type == "lesson.completed"
