@@ -6,11 +6,12 @@ answers are what a person in that role *should* get, decided per endpoint, not
 copied from what the views happened to do.
 
 Keys are URL names (the route where a pattern has none), or the prefix of a
-third-party include covered as a whole by a few representative URLs. URLs are
-format strings filled from the test's world of objects (see `World` in the
-test, as are the keys and values of a POST's data). POST probes mostly send
-an empty or unusable body: what matters is who gets past the access checks,
-not what is stored.
+third-party include covered as a whole by a few representative URLs. URLs (and
+the keys and values of a POST's data) are format strings filled with the ids of
+the test's world (`_build_world` in the test). POST probes mostly send an empty
+or unusable body: what matters is who gets past the access checks, not what is
+stored. A probe may override settings, for behaviour an organisation switches
+on.
 
 The subject whose data the others try to reach is the learner, Lena (paid
 staff in Pflege am See, under Haus am See): enrolled in the course, with a quiz
@@ -60,6 +61,7 @@ class Probe:
     expected: dict[str, Expected]
     data: dict | str | None = None
     content_type: str | None = None
+    settings: dict | None = None  # overridden for this probe only
     label: str = ""
 
     @property
@@ -393,6 +395,33 @@ ENTRIES: dict[str, tuple[Probe, ...]] = {
         ),
     ),
     "reports-trend": (get("/reports/trend/", REPORTS),),
+    # lms.privacy: one's own data, and erasure --------------------------------------
+    "my-data": (get("/my/data/", LOGGED_IN),),
+    "my-data-export": (get("/my/data/export.zip", LOGGED_IN),),
+    # Erasing one's own account is off unless the organisation allows it; then
+    # everyone may (only ever their own: there is no user id in the URL).
+    "my-data-erase": (
+        get("/my/data/erase/", expect(404, anonymous=LOGIN)),
+        get(
+            "/my/data/erase/",
+            LOGGED_IN,
+            settings={"PRIVACY_SELF_ERASURE": True},
+            label="self-erasure allowed",
+        ),
+    ),
+    "privacy": (get("/privacy/", EVERYONE),),
+    # Erasing Lena's account: admins only; for anyone else there is no such page.
+    "privacy-account-erase": (
+        get(
+            "/privacy/accounts/{learner_user}/erase/",
+            expect(404, anonymous=LOGIN, admin=200),
+        ),
+        post(
+            "/privacy/accounts/{learner_user}/erase/",
+            expect(404, anonymous=LOGIN, admin=200),
+            label="empty form",
+        ),
+    ),
 }
 
 

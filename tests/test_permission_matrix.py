@@ -343,13 +343,14 @@ def test_permission_matrix(client, world, key, probe, role):
     kwargs = {}
     if probe.content_type:
         kwargs["content_type"] = probe.content_type
-    if probe.method == "GET":
-        response = client.get(url)
-    elif isinstance(probe.data, dict):
-        data = {k.format(**ids): v.format(**ids) for k, v in probe.data.items()}
-        response = client.post(url, data, **kwargs)
-    else:
-        response = client.post(url, probe.data, **kwargs)
+    data = probe.data
+    if isinstance(data, dict):
+        data = {k.format(**ids): v.format(**ids) for k, v in data.items()}
+    with override_settings(**(probe.settings or {})):
+        if probe.method == "GET":
+            response = client.get(url)
+        else:
+            response = client.post(url, data, **kwargs)
     expected = probe.expected[role]
     if isinstance(expected, Redirect):
         target = expected.to.format(**ids)
