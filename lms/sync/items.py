@@ -32,6 +32,9 @@ Data shapes, one per type (ids are the ones in the lesson page's HTML):
   option with the reflections, so that the item stands on its own.
 - `dialogue.note` `{"lesson": id, "block": <deck block id>, "card": <card
   id>, "text": str}`: the learner's private note on one card.
+- `activity.confirmed` `{"lesson": id, "block": <acknowledgement block
+  id>}`: the learner ticked and confirmed a statement ("I have understood
+  …"); it completes that activity, as online.
 - `selfassessment.saved` `{"framework": <framework slug>, "levels":
   {<competency id>: <level, 0 = not yet>}}`: answers to the self-assessment.
 
@@ -471,6 +474,14 @@ def dialogue_note(learner: Learner, item: Item) -> None:
     _activity_done(learner, lesson, block.id, at)
 
 
+def activity_confirmed(learner: Learner, item: Item) -> None:
+    """`{"lesson", "block"}`: an acknowledgement confirmed, which completes
+    the activity at its time (the first confirmation counts)."""
+    lesson, block, enrolment = learner.block(item.data, "acknowledgement")
+    at = learner.visit(item, lesson, enrolment)
+    _activity_done(learner, lesson, block.id, at)
+
+
 def _levels(value: Any) -> dict[int, int]:
     if not isinstance(value, dict) or not value:
         raise ItemRejected(_("Choose an answer for at least one competency."))
@@ -521,5 +532,6 @@ HANDLERS: dict[str, Handler] = {
     "xapi.statement": xapi_statement,
     "reflection.saved": reflection_saved,
     "dialogue.note": dialogue_note,
+    "activity.confirmed": activity_confirmed,
     "selfassessment.saved": selfassessment_saved,
 }

@@ -1,9 +1,10 @@
 """Offline in Chromium with the network switched off: lena stores a course,
 learns in it without a network (pages, navigation, a lesson completed, a card
-note, a case choice, a quiz, an H5P exercise), and everything reaches the
-server exactly once when the network is back; also after her session expired
-while she was offline. A change the server refuses stays visible until she
-discards it."""
+note, a case choice, a quiz, an H5P exercise, a confirmed statement), and
+everything reaches the server exactly once when the network is back; also
+after her session expired while she was offline, when the server is
+unreachable though the browser is online, and by Background Sync with no page
+open. A change the server refuses stays visible until she discards it."""
 
 import re
 
@@ -11,7 +12,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from playwright.sync_api import expect
 
-from courses.models import CoursePage, LessonPage, LessonProgress
+from courses.models import ActivityAttempt, CoursePage, LessonPage, LessonProgress
 from courses.services import course_self_enrol
 from lms.activities.models import (
     CardNote,
@@ -157,19 +158,30 @@ def test_lena_learns_offline_and_everything_arrives_once(app, context, demo):
     quiz.locator("button[type=submit]").click()
     expect(quiz.locator(".offline-note")).to_be_visible()
     waiting(app, 4)
+
+    # The confidentiality statement, confirmed.
+    app.goto(demo.url + by_slug["sozialgeheimnis-und-schweigepflicht"].url)
+    confirm = app.locator("section.activity--acknowledgement form")
+    confirm.locator("input[name=confirmed]").check()
+    confirm.locator("button[type=submit]").click()
+    expect(confirm.locator(".offline-note")).to_be_visible()
+    waiting(app, 5)
     assert SyncItem.objects.count() == 0
 
     context.set_offline(False)
     waiting(app, 0)
     expect(app.locator(STATUS)).not_to_have_class(re.compile("offline-status--offline"))
     items = SyncItem.objects.filter(user=lena)
-    assert items.count() == 4
+    assert items.count() == 5
     assert set(items.values_list("status", flat=True)) == {"stored"}
     assert LessonProgress.objects.get(user=lena, lesson=first).completed_at
     reflections = CaseReflection.objects.filter(response__user=lena)
     assert any("Handy sofort sperren" in r.text for r in reflections)
     assert QuizAttempt.objects.filter(user=lena).count() == 1
     assert H5PAttempt.objects.filter(user=lena).count() == 1
+    assert ActivityAttempt.objects.filter(
+        user=lena, lesson=by_slug["sozialgeheimnis-und-schweigepflicht"]
+    ).exists()
 
     # Sent once: a reload sends nothing again.
     app.goto(demo.url + "/my/offline/")
@@ -177,7 +189,7 @@ def test_lena_learns_offline_and_everything_arrives_once(app, context, demo):
     expect(
         app.locator("[data-offline-courses] a", has_text=course.title)
     ).to_be_visible()
-    assert SyncItem.objects.count() == 4
+    assert SyncItem.objects.count() == 5
     assert_accessible(app)
 
 

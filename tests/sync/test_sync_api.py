@@ -108,6 +108,37 @@ def test_quiz_answers_are_scored_on_the_server_and_complete_the_quiz(
     assert same_effect(user, lena)
 
 
+def test_a_confirmed_acknowledgement_completes_its_lesson_as_online(
+    client, course, lena
+):
+    module = course.reading.get_parent()
+    lesson = factories.lesson(
+        module,
+        "Schweigepflicht",
+        body=[
+            ("text", "<p>Was ich im Dienst erfahre, bleibt im Dienst.</p>"),
+            (
+                "acknowledgement",
+                {"statement": "Ich habe es verstanden.", "required": True},
+            ),
+        ],
+    )
+    block = lesson.body[1].id
+    confirmed = item(
+        "activity.confirmed", {"lesson": lesson.pk, "block": block}, ago(30)
+    )
+    wrong_kind = item(
+        "activity.confirmed", {"lesson": lesson.pk, "block": lesson.body[0].id}, ago(31)
+    )
+
+    answered = results(send(client, [wrong_kind, confirmed]))
+    assert [r["status"] for r in answered] == ["rejected", "stored"]
+    assert "no such activity" in answered[0]["error"]
+    progress = LessonProgress.objects.get(user=lena, lesson=lesson)
+    assert abs(progress.completed_at - ago(30)) < timedelta(seconds=5)
+    assert ActivityAttempt.objects.get(user=lena, lesson=lesson).block_id == block
+
+
 def test_a_dialogue_note_is_saved_privately_and_completes_the_deck(
     client, course, lena, olga
 ):

@@ -87,6 +87,9 @@
     [/^\/my\/lessons\/(\d+)\/decks\/([^/]+)\/notes\/$/, "dialogue.note", (m, f) => ({
       lesson: +m[1], block: decode(m[2]), card: f.get("card_id") || "", text: f.get("text") || "",
     })],
+    [/^\/my\/lessons\/(\d+)\/activities\/([^/]+)\/$/, "activity.confirmed", (m) => ({
+      lesson: +m[1], block: decode(m[2]),
+    })],
     [/^\/my\/competences\/self-assessment\/([^/]+)\/$/, "selfassessment.saved", (m, f) => {
       const levels = {};
       for (const [id, level] of Object.entries(prefixed(f, "competency-"))) levels[id] = +level;
