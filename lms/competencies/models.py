@@ -25,6 +25,8 @@ from wagtail.search import index
 
 from lms.people.models import JobRole, OrganisationUnit, StaffType
 
+from .storage import private_storage
+
 
 class Translated:
     """`text("short_name")` in the active language where a translation exists,
@@ -297,7 +299,11 @@ class Evidence(models.Model):
     recorded_at = models.DateTimeField(_("recorded at"), default=timezone.now)
     note = models.TextField(_("note"), blank=True)
     document = models.FileField(
-        _("document"), upload_to="evidence/%Y/%m/", blank=True, max_length=255
+        _("document"),
+        upload_to="evidence/%Y/%m/",
+        storage=private_storage,
+        blank=True,
+        max_length=255,
     )
     page = models.ForeignKey(
         "wagtailcore.Page",

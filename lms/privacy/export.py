@@ -19,7 +19,6 @@ from datetime import date, datetime
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser
-from django.core.files.storage import default_storage
 from django.db.models import Q
 from django.template.loader import render_to_string
 from django.utils import timezone
@@ -45,6 +44,7 @@ from lms.competencies.models import (
     EvidenceStatus,
     TargetStatus,
 )
+from lms.competencies.storage import private_storage
 from lms.people.models import Role, StaffProfile, StaffType
 from lms.reports.models import AuditEntry, ReminderLog, ReportKind
 from lms.sync.models import SyncItem, SyncStatus
@@ -729,7 +729,7 @@ def _documents(user: AbstractBaseUser) -> Iterable[tuple[str, bytes]]:
         .values_list("pk", "document")
     ):
         try:
-            with default_storage.open(path, "rb") as handle:
+            with private_storage.open(path, "rb") as handle:
                 yield document_name(pk, path), handle.read()
         except OSError:
             continue  # a file lost on the storage: the JSON still names it

@@ -28,7 +28,6 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
-from django.core.files.storage import default_storage
 from django.db import transaction
 from django.db.models import F, Q
 from django.db.models.functions import Coalesce
@@ -55,6 +54,7 @@ from lms.competencies.models import (
     TargetStatus,
 )
 from lms.competencies.services import add_months
+from lms.competencies.storage import private_storage
 from lms.people.models import StaffProfile, StaffType
 from lms.reports.models import AuditEntry, ReminderLog
 from lms.sync.models import SyncItem
@@ -350,7 +350,7 @@ def account_erase(
     )
     documents = Evidence.objects.filter(user=user).exclude(document="")
     for path in documents.values_list("document", flat=True):
-        default_storage.delete(path)
+        private_storage.delete(path)
     counts["documents"] = documents.update(document="")
 
     # Team texts name people rarely; where they name this person, not any more.

@@ -21,6 +21,7 @@ TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBacken
 
 # Uploaded test files go to a throwaway folder, never into the project's media/.
 MEDIA_ROOT = Path(tempfile.gettempdir()) / "lms-test-media"
+PRIVATE_MEDIA_ROOT = Path(tempfile.gettempdir()) / "lms-test-private-media"
 
 # Client.login() passes no request, which django-axes needs; the throttling
 # tests switch it on with override_settings(AXES_ENABLED=True).

@@ -18,8 +18,10 @@ JPEG = b"\xff\xd8\xff\xe0\x00\x10JFIF\x00" + b"\x00" * 32
 
 @pytest.fixture(autouse=True)
 def media(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
-    return tmp_path
+    """Where certificates go: the private folder (returned), never MEDIA_ROOT."""
+    settings.MEDIA_ROOT = tmp_path / "public"
+    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
+    return tmp_path / "private"
 
 
 @pytest.fixture
@@ -131,3 +133,18 @@ def test_document_only_for_hr_of_the_persons_unit(client, org, hanna, lena, hous
     assert client.get(download).status_code == 404
     client.force_login(lena.user)
     assert client.get(download).status_code == 403
+
+
+def test_a_certificate_is_kept_where_no_url_reaches_it(
+    client, settings, media, hanna, lena, house
+):
+    """A web server may serve MEDIA_ROOT to anyone; certificates name people."""
+    client.force_login(hanna)
+    upload = SimpleUploadedFile("ok.pdf", PDF, content_type="application/pdf")
+    recognise(client, lena, house, upload)
+    evidence = Evidence.objects.get()
+    public = settings.MEDIA_ROOT
+    assert not public.exists() or not any(p.is_file() for p in public.rglob("*"))
+    assert len(stored_files(media)) == 1
+    with pytest.raises(ValueError):
+        evidence.document.url  # noqa: B018
