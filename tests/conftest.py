@@ -39,6 +39,21 @@ def client(client, settings):
 
 
 @pytest.fixture
+def migrated_state(django_db_setup, django_db_blocker):
+    """Keep a copy of the migrated database (root page, catalogue, groups), so
+    that a transactional test marked `serialized_rollback=True` starts from it
+    and the tests after it still find it. pytest-django only serializes it
+    when such a test happens to set up the database first, so make sure."""
+    from django.db import connection
+
+    with django_db_blocker.unblock():
+        if not getattr(connection, "_test_serialized_contents", None):
+            connection._test_serialized_contents = (
+                connection.creation.serialize_db_to_string()
+            )
+
+
+@pytest.fixture
 def hanna(org):
     """HR of Haus am See (and everything below it) only."""
     from tests.people.helpers import hr_user
