@@ -67,8 +67,8 @@ def found_in(dump: str) -> set[str]:
     return {needle for needle in NEEDLES if needle.lower() in lowered}
 
 
-@pytest.mark.django_db(transaction=True)
-def test_after_erasure_the_name_is_nowhere_in_the_database(org):
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_after_erasure_the_name_is_nowhere_in_the_database(migrated_state, org):
     seeded = seed_person(org)
     admin = factories.UserFactory(username="root", is_superuser=True)
     assert found_in(database_dump()) == set(NEEDLES)
