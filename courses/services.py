@@ -209,11 +209,19 @@ def lesson_complete(
     A completion reported late but done before the one on record moves the
     completion back: the lesson was done when it was first done. Its evidence
     keeps the time it was recorded with. Completing is a visit; other visits
-    reported late are the caller's to record (`lesson_visit_record`)."""
+    reported late are the caller's to record (`lesson_visit_record`).
+
+    Two tabs (or devices) completing at once: the row is inserted if missing,
+    as the transaction's first statement, and then read locked. The second
+    writer waits for the first to commit (PostgreSQL's unique index, SQLite's
+    write lock, which a transaction that read first could not wait for) and
+    then finds the lesson complete, so it completes once and neither fails."""
     now = occurred_at or timezone.now()
-    progress, _created = LessonProgress.objects.select_for_update().get_or_create(
-        user=user, lesson=lesson, defaults={"last_visited_at": now}
+    LessonProgress.objects.bulk_create(
+        [LessonProgress(user=user, lesson=lesson, last_visited_at=now)],
+        ignore_conflicts=True,
     )
+    progress = LessonProgress.objects.select_for_update().get(user=user, lesson=lesson)
     if progress.completed_at is None:
         progress.completed_at = now
         progress.progress = 1.0
