@@ -2,8 +2,10 @@
 
 The whole archive is validated and every dependency resolved before the first
 byte is written, so a rejected package leaves storage and the database as they
-were. Files go through `default_storage` only (no filesystem paths), so the same
-code runs against an S3-compatible bucket.
+were. Files are written through `default_storage` into a staging folder and
+moved into place in the last step of the transaction that saves their rows, so
+a worker killed half-way leaves no half-unpacked package or library behind
+(staging.py says how, and what it takes of the storage).
 
 Libraries are shared: each version (`Machine.Name-major.minor`) is unpacked once
 under `h5p/libraries/<folder>/` and used by every package that needs it. Because
@@ -21,14 +23,13 @@ import zipfile
 from dataclasses import dataclass
 from typing import IO, Any
 
-from django.core.files.base import ContentFile
-from django.core.files.storage import default_storage
 from django.db import transaction
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 
 from content.models import H5PLibrary, H5PPackage
 
+from .staging import Staging, import_lock
 from .storage import library_storage_path, package_storage_path
 from .validation import (
     BundledLibrary,
@@ -135,28 +136,6 @@ def _resolve_libraries(
     return list(resolved.values())
 
 
-class _Writer:
-    """Saves files, remembering them so a failed import can remove them again."""
-
-    def __init__(self, archive: zipfile.ZipFile):
-        self.archive = archive
-        self.written: list[str] = []
-
-    def save(self, name: str, info: zipfile.ZipInfo) -> None:
-        data = read_entry(self.archive, info)
-        if default_storage.exists(name):
-            # A patch update, or a leftover of an interrupted import.
-            default_storage.delete(name)
-        saved = default_storage.save(name, ContentFile(data))
-        self.written.append(saved)
-        if saved != name:
-            raise OSError(f"storage saved {name!r} as {saved!r}")
-
-    def remove_all(self) -> None:
-        for name in self.written:
-            default_storage.delete(name)
-
-
 def _library_fields(bundled: BundledLibrary) -> dict[str, Any]:
     title = bundled.library_json.get("title")
     return {
@@ -166,13 +145,32 @@ def _library_fields(bundled: BundledLibrary) -> dict[str, Any]:
     }
 
 
-def _install(resolved: list[_Resolved], writer: _Writer, user) -> list[H5PLibrary]:
-    libraries = []
+def _stage(
+    resolved: list[_Resolved],
+    package: ValidatedPackage,
+    archive: zipfile.ZipFile,
+    staging: Staging,
+    storage_path: str,
+) -> None:
+    """Write every file the import adds or replaces to the staging folder."""
     for entry in resolved:
         if entry.action in ("install", "update"):
             folder = library_storage_path(entry.ref.folder)
             for info, relative in entry.bundled.entries:
-                writer.save(f"{folder}/{relative}", info)
+                staging.save(
+                    f"{folder}/{relative}", read_entry(archive, info), folder=folder
+                )
+    for info, relative in package.content_entries:
+        staging.save(
+            f"{storage_path}/{relative}",
+            read_entry(archive, info),
+            folder=storage_path,
+        )
+
+
+def _library_rows(resolved: list[_Resolved], user) -> list[H5PLibrary]:
+    libraries = []
+    for entry in resolved:
         if entry.action == "install":
             library = H5PLibrary(
                 machine_name=entry.ref.machine_name,
@@ -197,6 +195,25 @@ def _install(resolved: list[_Resolved], writer: _Writer, user) -> list[H5PLibrar
     return libraries
 
 
+def _package_row(
+    package: ValidatedPackage, user, content_hash: str, storage_path: str, source
+) -> H5PPackage:
+    name = source if isinstance(source, str) else getattr(source, "name", "") or ""
+    instance = H5PPackage(
+        title=package.h5p_json["title"].strip()[:255],
+        main_library=str(package.main_library),
+        content_hash=content_hash,
+        storage_path=storage_path,
+        original_filename=name.replace("\\", "/").rsplit("/", 1)[-1][:255],
+        size_bytes=package.size_bytes,
+        h5p_json=package.h5p_json,
+        uploaded_by=user,
+    )
+    instance.full_clean(exclude=[] if user else ["uploaded_by"])
+    instance.save()
+    return instance
+
+
 def h5p_package_import(*, file: IO[bytes], user=None, filename: str = "") -> H5PPackage:
     """Validate and unpack an uploaded .h5p file; return its package.
 
@@ -207,43 +224,32 @@ def h5p_package_import(*, file: IO[bytes], user=None, filename: str = "") -> H5P
     Raises H5PValidationError with a message for the uploader.
     """
     content_hash = _hash_upload(file)
-    existing = H5PPackage.objects.filter(content_hash=content_hash).first()
-    if existing is not None:
-        return existing
-    try:
-        archive = zipfile.ZipFile(file)
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, OSError) as error:
-        raise H5PValidationError(
-            _("The file is not a valid H5P package (not a readable zip archive).")
-        ) from error
-    with archive:
-        package = validate_package(archive)
-        resolved = _resolve_libraries(
-            package, can_install=user_can_install_h5p_libraries(user)
-        )
-        writer = _Writer(archive)
-        storage_path = package_storage_path(content_hash)
+    with import_lock():
+        existing = H5PPackage.objects.filter(content_hash=content_hash).first()
+        if existing is not None:
+            return existing
         try:
-            with transaction.atomic():
-                libraries = _install(resolved, writer, user)
-                for info, relative in package.content_entries:
-                    writer.save(f"{storage_path}/{relative}", info)
-                instance = H5PPackage(
-                    title=package.h5p_json["title"].strip()[:255],
-                    main_library=str(package.main_library),
-                    content_hash=content_hash,
-                    storage_path=storage_path,
-                    original_filename=(filename or getattr(file, "name", "") or "")
-                    .replace("\\", "/")
-                    .rsplit("/", 1)[-1][:255],
-                    size_bytes=package.size_bytes,
-                    h5p_json=package.h5p_json,
-                    uploaded_by=user,
-                )
-                instance.full_clean(exclude=[] if user else ["uploaded_by"])
-                instance.save()
-                instance.libraries.set(libraries)
-        except BaseException:
-            writer.remove_all()
-            raise
+            archive = zipfile.ZipFile(file)
+        except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, OSError) as error:
+            raise H5PValidationError(
+                _("The file is not a valid H5P package (not a readable zip archive).")
+            ) from error
+        with archive:
+            package = validate_package(archive)
+            resolved = _resolve_libraries(
+                package, can_install=user_can_install_h5p_libraries(user)
+            )
+            storage_path = package_storage_path(content_hash)
+            staging = Staging()
+            try:
+                _stage(resolved, package, archive, staging, storage_path)
+                with transaction.atomic():
+                    libraries = _library_rows(resolved, user)
+                    instance = _package_row(
+                        package, user, content_hash, storage_path, filename or file
+                    )
+                    instance.libraries.set(libraries)
+                    staging.publish()  # the last step before the commit
+            finally:
+                staging.discard()
     return instance
