@@ -1,4 +1,5 @@
-"""Logins, logouts, failed logins and role changes, however they happen
+"""Logins, logouts, failed logins and role changes (groups, administrator
+rights, blocking), however they happen
 (login form, Wagtail's user editor, the staff pages, a shell)."""
 
 from django.contrib.auth import get_user_model
@@ -7,7 +8,7 @@ from django.contrib.auth.signals import (
     user_logged_out,
     user_login_failed,
 )
-from django.db.models.signals import m2m_changed
+from django.db.models.signals import m2m_changed, post_save, pre_save
 from django.dispatch import receiver
 
 from .context import current_actor
@@ -57,3 +58,37 @@ def _groups_changed(sender, instance, action, reverse, pk_set, **kwargs):
         subject=instance,
         details={change: names},
     )
+
+
+_FLAGS = ("is_superuser", "is_staff", "is_active")
+
+
+@receiver(pre_save, sender=User, dispatch_uid="audit_flags_before")
+def _flags_before(sender, instance, update_fields=None, **kwargs):
+    """Administrator rights and blocking are roles too (one query, and only
+    when the save may change them: a login saves last_login alone)."""
+    instance._audit_flags = None
+    if instance.pk is None or (
+        update_fields is not None and not set(update_fields) & set(_FLAGS)
+    ):
+        return
+    instance._audit_flags = User.objects.filter(pk=instance.pk).values(*_FLAGS).first()
+
+
+@receiver(post_save, sender=User, dispatch_uid="audit_flags_after")
+def _flags_after(sender, instance, created, **kwargs):
+    before = getattr(instance, "_audit_flags", None)
+    if created or not before:
+        return
+    changed = {
+        flag.removeprefix("is_"): getattr(instance, flag)
+        for flag in _FLAGS
+        if before[flag] != getattr(instance, flag)
+    }
+    if changed:
+        audit_event_record(
+            action=AuditAction.ROLE_CHANGED,
+            actor=current_actor(),
+            subject=instance,
+            details=changed,
+        )

@@ -91,3 +91,14 @@ def test_admins_read_security_events_and_others_may_not(client, lena):
         ("Logged in", "root"),
         ("Logged in", "lena"),
     ]
+
+
+def test_making_someone_an_administrator_or_blocking_them_is_logged(lena):
+    lena.is_superuser = True
+    lena.save()
+    lena.is_active = False
+    lena.save(update_fields=["is_active"])
+    lena.save(update_fields=["last_login"])
+    events = AuditEvent.objects.order_by("pk")
+    assert [e.details for e in events] == [{"superuser": True}, {"active": False}]
+    assert {e.action for e in events} == {AuditAction.ROLE_CHANGED}
