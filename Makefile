@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: run test setup test-setup system-deps messages demo lint check ci-checks clean
+.PHONY: run test setup test-setup system-deps messages demo lint check ci-checks clean loadtest
 
 run: setup messages
 	$(PY) manage.py migrate --noinput
@@ -40,6 +40,15 @@ $(VENV)/.installed-test: $(VENV)/.installed pyproject.toml
 	$(VENV)/bin/pip install --quiet -e '.[test]'
 	touch $@
 
+# 200 simulated learners for 60 s against gunicorn on PostgreSQL (README "Load
+# test"); LOADTEST_ARGS="--users 50 --seconds 20" for a shorter run.
+loadtest: setup messages $(VENV)/.installed-load
+	$(PY) manage.py loadtest $(LOADTEST_ARGS)
+
+$(VENV)/.installed-load: $(VENV)/.installed pyproject.toml
+	$(VENV)/bin/pip install --quiet -e '.[load]'
+	touch $@
+
 node_modules/.installed: package.json package-lock.json
 	npm ci --ignore-scripts --no-audit --no-fund
 	touch $@
@@ -68,4 +77,4 @@ lint: test-setup
 	$(VENV)/bin/ruff check .
 
 clean:
-	rm -rf $(VENV) node_modules staticfiles
+	rm -rf $(VENV) node_modules staticfiles .loadtest

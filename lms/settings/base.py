@@ -25,6 +25,7 @@ INSTALLED_APPS = [
     "lms.reports",
     "lms.privacy",
     "lms.sync",
+    "lms.loadtest",
     "content",
     "courses",
     "theme",
