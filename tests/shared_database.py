@@ -71,9 +71,10 @@ class SharedDatabase:
 
 
 @pytest.fixture
-def shared_database(transactional_db, tmp_path):
+def shared_database(migrated_state, transactional_db, tmp_path):
     """The test database, reachable from threads and subprocesses; the test
-    body (and fixtures set up after this one) run on it."""
+    body (and fixtures set up after this one) run on it. Mark the test
+    `serialized_rollback=True` (see `migrated_state` in tests/conftest.py)."""
     connection = connections[DEFAULT_DB_ALIAS]
     if connection.vendor != "sqlite":
         database = SharedDatabase(None)
