@@ -8,8 +8,8 @@ class CoursesConfig(AppConfig):
     verbose_name = _("Courses")
 
     def ready(self):
-        from django.db.models.signals import post_migrate, post_save
-        from wagtail.signals import page_unpublished
+        from django.db.models.signals import post_delete, post_migrate, post_save
+        from wagtail.signals import page_published, page_unpublished, post_page_move
 
         from lms.people.signals import profile_changed
 
@@ -30,3 +30,16 @@ class CoursesConfig(AppConfig):
                 sender=model,
                 dispatch_uid=f"competency-unindex-{model.__name__}",
             )
+        # Cached routes and outlines (page_cache): a new content version when
+        # content changes; saves of other models return at once.
+        # post_delete per model: a receiver for every sender would stop Django
+        # from deleting other models' rows in bulk.
+        post_save.connect(receivers.content_saved, dispatch_uid="course-content")
+        for model in receivers.content_models():
+            post_delete.connect(
+                receivers.content_saved,
+                sender=model,
+                dispatch_uid=f"course-content-{model._meta.label}",
+            )
+        for signal in (page_published, page_unpublished, post_page_move):
+            signal.connect(receivers.content_saved, dispatch_uid="course-content")

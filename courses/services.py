@@ -349,3 +349,12 @@ def lesson_mark_complete(
     if required and required - completed_activity_ids(user, lesson):
         raise ValidationError(_("Complete the activities of this lesson first."))
     return lesson_complete(user=user, lesson=lesson, occurred_at=occurred_at)
+
+
+def lesson_visit_touch(*, progress: LessonProgress) -> LessonProgress:
+    """Another visit to a lesson whose progress row the caller has read
+    (the lesson page reads it with the learner's whole course): one UPDATE."""
+    now = timezone.now()
+    LessonProgress.objects.filter(pk=progress.pk).update(last_visited_at=now)
+    progress.last_visited_at = now
+    return progress

@@ -12,12 +12,14 @@ from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
+from wagtail import hooks
+from wagtail.views import serve as wagtail_serve
 
 from lms.activities.selectors import lesson_activity_state
 from lms.activities.selectors.dialogue import team_sessions_by_block
 from lms.people.selectors import is_trainer
 
-from . import offline, selectors, services
+from . import offline, page_cache, selectors, services
 from .models import Audience, CoursePage, LessonPage, Topic
 
 
@@ -28,6 +30,23 @@ def _staff_type(user) -> str | None:
 
 def _can_author(user, page) -> bool:
     return page.permissions_for_user(user).can_edit()
+
+
+def page_serve(request, path):
+    """Wagtail's page serving with the route kept between requests
+    (page_cache): no walk down the tree level by level, no site or locale
+    lookup. Pages under a view restriction, and every request when the cache
+    is off, go through Wagtail's own view."""
+    found = page_cache.route(request, path) if page_cache.enabled() else None
+    if found is None or found == page_cache.RESTRICTED:
+        return wagtail_serve(request, path)
+    page, args, kwargs = found
+    request._wagtail_route_for_request = found
+    for fn in hooks.get_hooks("before_serve_page"):
+        result = fn(page, request, args, kwargs)
+        if isinstance(result, HttpResponse):
+            return result
+    return page.serve(request, *args, **kwargs)
 
 
 def catalogue(request, index_page):
@@ -66,7 +85,8 @@ def catalogue(request, index_page):
 def course_detail(request, course: CoursePage):
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
-    enrolment = selectors.enrolment_for(request.user, course)
+    learner = selectors.learner_in_course(request.user, course)
+    enrolment = learner.enrolment
     # Only non-enrolled visitors need the (two-query) authoring check.
     can_author = enrolment is None and _can_author(request.user, course)
     if (
@@ -75,7 +95,9 @@ def course_detail(request, course: CoursePage):
         and not course.is_open_to(_staff_type(request.user))
     ):
         raise PermissionDenied
-    outline = selectors.course_outline(request.user, course)
+    outline = selectors.course_outline(
+        request.user, course, completed=learner.completed, request=request
+    )
     return TemplateResponse(
         request,
         "courses/course.html",
@@ -99,23 +121,26 @@ def lesson_detail(request, lesson: LessonPage):
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
     course = selectors.course_of(lesson)
-    enrolment = selectors.enrolment_for(request.user, course)
-    if enrolment is None:
+    learner = selectors.learner_in_course(request.user, course, lesson)
+    if learner.enrolment is None:
         if _can_author(request.user, lesson):
-            return _render_lesson(request, lesson, course, None, None)
+            return _render_lesson(request, lesson, course, learner)
         messages.info(request, _("Enrol in the course to read its lessons."))
         return redirect(course.get_url(request))
     if offline.is_offline_download(request):
-        # Stored for offline use: the learner has not opened it yet.
-        progress = offline.lesson_progress(request.user, lesson)
+        pass  # stored for offline use: the learner has not opened it yet
+    elif learner.progress is None:
+        learner.progress = services.lesson_visit(user=request.user, lesson=lesson)
     else:
-        progress = services.lesson_visit(user=request.user, lesson=lesson)
-    return _render_lesson(request, lesson, course, enrolment, progress)
+        services.lesson_visit_touch(progress=learner.progress)
+    return _render_lesson(request, lesson, course, learner)
 
 
-def _render_lesson(request, lesson, course, enrolment, progress):
+def _render_lesson(request, lesson, course, learner: selectors.LearnerInCourse):
     activity_ids = lesson.activity_ids()
-    outline = selectors.course_outline(request.user, course)
+    outline = selectors.course_outline(
+        request.user, course, completed=learner.completed, request=request
+    )
     previous, following = outline.neighbours(lesson)
     return TemplateResponse(
         request,
@@ -127,12 +152,10 @@ def _render_lesson(request, lesson, course, enrolment, progress):
                 m for m in outline.modules if lesson.path.startswith(m.path)
             ),
             "outline": outline,
-            "enrolment": enrolment,
-            "progress": progress,
+            "enrolment": learner.enrolment,
+            "progress": learner.progress,
             "has_activities": bool(activity_ids),
-            "completed_activities": selectors.completed_activity_ids(
-                request.user, lesson
-            ),
+            "completed_activities": learner.completed_activities,
             "activity_state": lesson_activity_state(request.user, lesson, lesson.body),
             "previous_lesson": previous,
             "next_lesson": following,
@@ -142,6 +165,7 @@ def _render_lesson(request, lesson, course, enrolment, progress):
 
 @login_required
 def my_learning(request):
+    page_cache.site_for(request)  # the lesson links' site, without a query
     overview = selectors.my_learning(request.user, _staff_type(request.user))
     return TemplateResponse(request, "courses/my_learning.html", {"overview": overview})
 

@@ -1,10 +1,11 @@
 from django.conf import settings
 from django.contrib.auth import views as auth_views
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from courses.views import page_serve
 from lms import views
 
 urlpatterns = [
@@ -29,6 +30,9 @@ urlpatterns = [
     path("", include("lms.competencies.urls")),
     path("", include("lms.reports.urls")),
     path("", include("lms.privacy.urls")),
+    # Course pages through the kept routes (courses/page_cache.py); Wagtail's
+    # own URLs (and its "wagtail_serve" for reversing page URLs) below.
+    re_path(r"^courses/((?:[\w\-]+/)*)$", page_serve, name="course-page-serve"),
     path("courses/", include(wagtail_urls)),
 ]
 

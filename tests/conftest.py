@@ -30,6 +30,20 @@ def english():
         yield
 
 
+@pytest.fixture(autouse=True)
+def fresh_caches():
+    """Each test starts with empty caches: the database is rolled back after a
+    test, and what a cache kept about it (sessions, permission sets, routes and
+    outlines under a content version) must go with it."""
+    from django.core.cache import cache
+
+    from courses import page_cache
+
+    cache.clear()
+    page_cache.forget_all()
+    yield
+
+
 @pytest.fixture
 def client(client, settings):
     """Tests read English texts; German (the default) and Danish have their own

@@ -115,7 +115,35 @@ API_ENROLLED = expect(403, learner=200)
 
 LESSON = "/my/lessons/{lesson}"
 
+PAGE_SERVING = (
+    get("/courses/", LOGGED_IN, label="catalogue"),
+    # Paid staff may look at a course for paid staff and enrol; a
+    # volunteer may not; who authors it sees it without enrolling.
+    get(
+        "{course_url}",
+        expect(200, anonymous=LOGIN, volunteer=403, admin=200),
+        label="course",
+    ),
+    # A module is an anchor on its course page.
+    get("{module_url}", expect(Redirect("{course_url}")), label="module"),
+    # Not enrolled: back to the course page to enrol; authors read it.
+    get(
+        "{lesson_url}",
+        expect(
+            Redirect("{course_url}"),
+            anonymous=LOGIN,
+            learner=200,
+            trainer=200,
+            admin=200,
+        ),
+        label="lesson",
+    ),
+)
+
 ENTRIES: dict[str, tuple[Probe, ...]] = {
+    # Course pages are served through courses.views.page_serve (routes kept
+    # between requests) and, under a view restriction, by Wagtail's include.
+    "course-page-serve": PAGE_SERVING,
     # lms/urls.py ---------------------------------------------------------------
     "home": (get("/", expect(Redirect("/my/"))),),
     "healthz": (get("/healthz", EVERYONE),),
@@ -462,30 +490,7 @@ INCLUDES: dict[str, Include] = {
     ),
     "courses/": Include(
         "Wagtail's page serving: the catalogue, courses, modules and lessons",
-        (
-            get("/courses/", LOGGED_IN, label="catalogue"),
-            # Paid staff may look at a course for paid staff and enrol; a
-            # volunteer may not; who authors it sees it without enrolling.
-            get(
-                "{course_url}",
-                expect(200, anonymous=LOGIN, volunteer=403, admin=200),
-                label="course",
-            ),
-            # A module is an anchor on its course page.
-            get("{module_url}", expect(Redirect("{course_url}")), label="module"),
-            # Not enrolled: back to the course page to enrol; authors read it.
-            get(
-                "{lesson_url}",
-                expect(
-                    Redirect("{course_url}"),
-                    anonymous=LOGIN,
-                    learner=200,
-                    trainer=200,
-                    admin=200,
-                ),
-                label="lesson",
-            ),
-        ),
+        PAGE_SERVING,
     ),
     "i18n/": Include(
         "Django's set_language: anyone may choose a language",

@@ -6,3 +6,32 @@ class PeopleConfig(AppConfig):
     name = "lms.people"
     label = "people"
     verbose_name = _("People and organisation")
+
+    def ready(self):
+        from django.contrib.auth import get_user_model
+        from django.contrib.auth.models import Group, Permission
+        from django.db.models.signals import m2m_changed, post_delete, post_save
+
+        from .permission_cache import memberships_changed, permissions_changed
+
+        User = get_user_model()
+
+        # Whatever changes who holds which permission (permission_cache).
+        for through in (User.groups.through, User.user_permissions.through):
+            m2m_changed.connect(
+                memberships_changed,
+                sender=through,
+                dispatch_uid=f"permissions-{through._meta.label}",
+            )
+        m2m_changed.connect(
+            permissions_changed,
+            sender=Group.permissions.through,
+            dispatch_uid="permissions-group-permissions",
+        )
+        for model in (Group, Permission):
+            for signal in (post_save, post_delete):
+                signal.connect(
+                    permissions_changed,
+                    sender=model,
+                    dispatch_uid=f"permissions-{model._meta.label}",
+                )

@@ -61,6 +61,10 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "lms.security.headers.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Compresses pages (static files come compressed from WhiteNoise, above
+    # it, and skip this). BREACH: Django masks the CSRF token anew in every
+    # response, so compressed pages do not leak it (README "Performance").
+    "django.middleware.gzip.GZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -122,6 +126,14 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# With a cache every worker shares (README "Performance"): sessions are read
+# from it (and written through to the database, so a flushed cache logs no one
+# out), and workers keep routes and course outlines in memory while the
+# content version in the cache stays (courses/page_cache.py). A per-process
+# cache cannot tell the other workers, so without Redis neither is used.
+COURSE_PAGE_CACHE = bool(REDIS_URL)
+if REDIS_URL:
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 
 _VALIDATION = "django.contrib.auth.password_validation"
 AUTH_PASSWORD_VALIDATORS = [
@@ -150,6 +162,9 @@ LOGOUT_REDIRECT_URL = "login"
 # after AXES_FAILURE_LIMIT failures for AXES_COOLOFF_MINUTES.
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
+    # Grants nothing: puts the user's cached permission sets where
+    # ModelBackend looks, saving its two queries per page.
+    "lms.people.permission_cache.CachedPermissionsBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))

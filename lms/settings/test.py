@@ -26,3 +26,8 @@ PRIVATE_MEDIA_ROOT = Path(tempfile.gettempdir()) / "lms-test-private-media"
 # Client.login() passes no request, which django-axes needs; the throttling
 # tests switch it on with override_settings(AXES_ENABLED=True).
 AXES_ENABLED = False
+
+# One process: its local-memory cache is shared by everything the tests run, so
+# the production caching is on (README "Performance").
+COURSE_PAGE_CACHE = True
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"

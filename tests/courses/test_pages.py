@@ -186,8 +186,9 @@ def test_course_page_query_count_is_constant(client, lena):
         services.course_self_enrol(user=lena, course=course)
         first = LessonPage.objects.descendant_of(course).order_by("path").first()
         services.lesson_mark_complete(user=lena, lesson=first)
-    _queries(client, small.url)  # warm caches (site root paths)
-    assert _queries(client, small.url) == _queries(client, big.url) <= 16
+    for course in (small, big):  # warm: routes and outlines kept (page_cache)
+        _queries(client, course.url)
+    assert _queries(client, small.url) == _queries(client, big.url) <= 6
 
 
 def test_lesson_page_query_count_is_constant(client, lena):
@@ -213,7 +214,8 @@ def test_dashboard_query_count_is_constant(client, lena):
         lesson = LessonPage.objects.descendant_of(course).order_by("path").first()
         services.lesson_mark_complete(user=lena, lesson=lesson)
     factories.course_tree("Offen", modules=2, lessons=2)
-    assert _queries(client, "/my/") == few <= 12
+    _queries(client, "/my/")  # warm again: new pages, a new content version
+    assert _queries(client, "/my/") == few <= 8
 
 
 def test_refused_self_enrolment_explains_why(client, lena):
