@@ -46,23 +46,8 @@ def page(browser):
     context.close()
 
 
-@pytest.fixture(scope="session")
-def _migrated_state(django_db_setup, django_db_blocker):
-    """Keep a copy of the migrated database (root page, catalogue, groups) so that
-    each transactional browser test starts from it again. pytest-django only
-    serializes it when the browser tests happen to set up the database first,
-    so make sure here."""
-    from django.db import connection
-
-    with django_db_blocker.unblock():
-        if not getattr(connection, "_test_serialized_contents", None):
-            connection._test_serialized_contents = (
-                connection.creation.serialize_db_to_string()
-            )
-
-
 @pytest.fixture
-def demo(_migrated_state, live_server):
+def demo(migrated_state, live_server):
     call_command("seed_demo", stdout=open(os.devnull, "w"))
     return live_server
 
