@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: run test setup test-setup system-deps messages demo lint check ci-checks clean loadtest
+.PHONY: run test setup test-setup system-deps messages demo lint check ci-checks clean loadtest bench
 
 run: setup messages
 	$(PY) manage.py migrate --noinput
@@ -44,6 +44,19 @@ $(VENV)/.installed-test: $(VENV)/.installed pyproject.toml
 # test"); LOADTEST_ARGS="--users 50 --seconds 20" for a shorter run.
 loadtest: setup messages $(VENV)/.installed-load
 	$(PY) manage.py loadtest $(LOADTEST_ARGS)
+
+# `make bench`: requests/s, p50/p99, queries and bytes of the lesson page, course
+# page, My learning and a bare view (README "Performance"), wrk against gunicorn
+# -w 2 on 127.0.0.1; PostgreSQL when DATABASE_URL points there, else SQLite.
+bench: setup messages
+	@command -v wrk >/dev/null || { \
+		if [ "$$(id -u)" = "0" ]; then \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; \
+		else \
+			echo "Please install wrk (e.g. sudo apt-get install wrk)"; exit 1; \
+		fi; \
+	}
+	timeout 900 $(PY) manage.py bench $(BENCH_ARGS)
 
 $(VENV)/.installed-load: $(VENV)/.installed pyproject.toml
 	$(VENV)/bin/pip install --quiet -e '.[load]'
