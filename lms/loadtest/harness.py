@@ -124,7 +124,7 @@ class LoadTest:
         server = self.serve(env, port)
         try:
             self.wait_until_up(server, host)
-            cpu = CpuMeter(server.pid)
+            cpu = CpuMeter(server.pid, dj_database_url.parse(database_url)["NAME"])
             self.load(env, host)
             cpu.stop()
         finally:
@@ -249,14 +249,17 @@ def table(result: dict) -> str:
 
 class CpuMeter:
     """Where the machine's CPU went while locust ran (Linux /proc), as shares
-    of both cores: gunicorn (master and workers), locust, and everything else
-    (PostgreSQL, and whatever else runs on a shared machine)."""
+    of all cores: gunicorn (master and workers), the PostgreSQL backends
+    serving the load test's database, locust, and everything else (on a
+    shared machine, other people's work: then the figures are disturbed)."""
 
-    def __init__(self, server_pid: int):
+    def __init__(self, server_pid: int, database: str):
         self.server_pid = server_pid
+        self.database = database
         self.started = time.monotonic()
         self.machine = _machine_ticks()
         self.server = _tree_ticks(server_pid)
+        self.backends = _backend_ticks(database)
         self.children = _children_cpu()
 
     def stop(self) -> None:
@@ -264,6 +267,11 @@ class CpuMeter:
         busy, total = _machine_ticks()
         self.machine = (busy - self.machine[0], total - self.machine[1])
         self.server = _tree_ticks(self.server_pid) - self.server
+        before = self.backends
+        self.backends = sum(
+            ticks - before.get(pid, 0)
+            for pid, ticks in _backend_ticks(self.database).items()
+        )
         self.children = _children_cpu() - self.children
 
     def shares(self) -> dict:
@@ -274,14 +282,16 @@ class CpuMeter:
         cores = os.cpu_count() or 1
         capacity = self.seconds * cores
         server = self.server / ticks / capacity
+        database = self.backends / ticks / capacity
         generator = self.children / capacity
         machine = busy / total
         return {
             "cores": cores,
             "machine_busy": round(machine, 2),
             "gunicorn": round(server, 2),
+            "postgresql": round(database, 2),
             "locust": round(generator, 2),
-            "postgresql_and_others": round(max(machine - server - generator, 0), 2),
+            "others": round(max(machine - server - database - generator, 0), 2),
         }
 
 
@@ -319,6 +329,22 @@ def _tree_ticks(root: int) -> int:
         if int(entry.name) == root or parent == root:
             total += ticks
     return total
+
+
+def _backend_ticks(database: str) -> dict[int, int]:
+    """CPU ticks of each PostgreSQL backend connected to `database` (their
+    process titles name it), when the server runs on this machine."""
+    backends = {}
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            title = (entry / "cmdline").read_bytes().replace(b"\0", b" ").decode()
+            if title.startswith("postgres:") and f" {database} " in title:
+                backends[int(entry.name)] = _process_ticks(int(entry.name))[1]
+        except (OSError, ValueError, IndexError):
+            continue
+    return backends
 
 
 def _children_cpu() -> float:

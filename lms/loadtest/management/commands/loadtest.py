@@ -72,8 +72,8 @@ class Command(BaseCommand):
         if cpu:
             self.stdout.write(
                 "CPU of {cores} cores while loading: {machine_busy:.0%} busy; "
-                "gunicorn {gunicorn:.0%}, locust {locust:.0%}, PostgreSQL and "
-                "others {postgresql_and_others:.0%}.".format(**cpu)
+                "gunicorn {gunicorn:.0%}, PostgreSQL {postgresql:.0%}, locust "
+                "{locust:.0%}, other processes {others:.0%}.".format(**cpu)
             )
         for failure in result["failures"]:
             self.stdout.write(
