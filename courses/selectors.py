@@ -156,33 +156,63 @@ class LearningOverview:
     last_visited: LessonProgress | None
 
 
-def my_learning(user: AbstractBaseUser, staff_type: str | None) -> LearningOverview:
-    enrolments = Enrolment.objects.filter(user=user, course=OuterRef("pk"))
-    first_open_lesson = (
-        _lessons_below_outer()
-        .exclude(_lesson_completed(user))
-        .order_by("path")
-        .values("pk")[:1]
+def _live_courses_with_lessons() -> list[tuple[CoursePage, list[LessonPage]]]:
+    """Every live course with the live lessons below it in reading order
+    (bodies deferred): the same for every learner, so kept between requests
+    (page_cache); My learning lays a learner's enrolments and completed
+    lessons over it."""
+    courses = list(CoursePage.objects.live().order_by("path"))
+    by_course: dict[str, list[LessonPage]] = {c.path: [] for c in courses}
+    lessons = LessonPage.objects.live().defer("body").order_by("path")
+    for lesson in lessons:
+        for depth in range(1, lesson.depth):
+            below = by_course.get(lesson.path[: depth * lesson.steplen])
+            if below is not None:
+                below.append(lesson)
+    return [(course, by_course[course.path]) for course in courses]
+
+
+def my_learning(
+    user: AbstractBaseUser, staff_type: str | None, request=None
+) -> LearningOverview:
+    """The learner's courses with progress and the lesson to resume, the
+    courses open to them, and the lesson visited last: three small queries on
+    the learner's own rows; the courses and their lessons come from the kept
+    structure (copies, so nothing of the learner's is laid over kept objects)."""
+    structure = page_cache.remembered(
+        request, ("live-courses-with-lessons",), _live_courses_with_lessons
     )
-    enrolled = list(
-        with_progress(CoursePage.objects.live(), user)
-        .filter(Exists(enrolments))
-        .annotate(
-            completed_at=Subquery(enrolments.values("completed_at")[:1]),
-            enrolment_source=Subquery(enrolments.values("source")[:1]),
-            resume_lesson_id=Subquery(first_open_lesson),
-        )
-        .order_by("-mandatory", "title")
+    enrolments = {
+        course_id: (completed_at, source)
+        for course_id, completed_at, source in Enrolment.objects.filter(
+            user=user
+        ).values_list("course_id", "completed_at", "source")
+    }
+    completed = set(
+        LessonProgress.objects.filter(
+            user=user, completed_at__isnull=False
+        ).values_list("lesson_id", flat=True)
     )
-    resume = LessonPage.objects.in_bulk(
-        [c.resume_lesson_id for c in enrolled if c.resume_lesson_id]
-    )
-    for course in enrolled:
-        course.resume_lesson = resume.get(course.resume_lesson_id)
-        course.percent = percent(course.completed_count, course.lesson_count)
-    catalogue = list(
-        open_courses(staff_type).exclude(Exists(enrolments)).order_by("title")
-    )
+    enrolled, catalogue = [], []
+    for kept_course, lessons in structure:
+        if kept_course.pk in enrolments:
+            course = copy.copy(kept_course)
+            course.completed_at, course.enrolment_source = enrolments[course.pk]
+            course.lesson_count = len(lessons)
+            course.completed_count = sum(lesson.pk in completed for lesson in lessons)
+            course.resume_lesson = next(
+                (lesson for lesson in lessons if lesson.pk not in completed), None
+            )
+            course.resume_lesson_id = (
+                course.resume_lesson.pk if course.resume_lesson else None
+            )
+            course.percent = percent(course.completed_count, course.lesson_count)
+            enrolled.append(course)
+        elif not staff_type or kept_course.audience in ("both", staff_type):
+            catalogue.append(kept_course)
+    enrolled.sort(key=lambda course: course.title)
+    enrolled.sort(key=lambda course: not course.mandatory)
+    catalogue.sort(key=lambda course: course.title)
     last_visited = (
         LessonProgress.objects.filter(user=user, lesson__live=True)
         .select_related("lesson")

@@ -166,7 +166,9 @@ def _render_lesson(request, lesson, course, learner: selectors.LearnerInCourse):
 @login_required
 def my_learning(request):
     page_cache.site_for(request)  # the lesson links' site, without a query
-    overview = selectors.my_learning(request.user, _staff_type(request.user))
+    overview = selectors.my_learning(
+        request.user, _staff_type(request.user), request=request
+    )
     return TemplateResponse(request, "courses/my_learning.html", {"overview": overview})
 
 

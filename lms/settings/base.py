@@ -120,7 +120,8 @@ REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Django's RedisCache, keeping one client per pool (lms/cache_backend.py).
+            "BACKEND": "lms.cache_backend.ReusingRedisCache",
             "LOCATION": REDIS_URL,
         }
     }
