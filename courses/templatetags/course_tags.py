@@ -22,19 +22,6 @@ def get_item(mapping, key):
 STATIC_BLOCK_TYPES = frozenset(
     {"text", "image", "embed", "media_file", "document", "callout"}
 )
-# What activity blocks' templates read from the page's context; passing these
-# instead of the whole flattened context keeps a block's render cheap.
-ACTIVITY_CONTEXT = (
-    "request",
-    "page",
-    "csrf_token",
-    "enrolment",
-    "progress",
-    "course",
-    "completed_activities",
-)
-
-
 def _body_parts(page) -> list:
     """The lesson body as a list of HTML strings (static blocks, rendered
     now) and bound blocks (rendered per request)."""
@@ -64,7 +51,9 @@ def lesson_body(context, page, activity_state):
             ("lesson-body", page.pk, translation.get_language()),
             lambda: _body_parts(page),
         )
-    base = {name: context.get(name) for name in ACTIVITY_CONTEXT}
+    # Activity templates read many of the page's variables (the trainer's
+    # preview, team sessions, enrolment, progress): they get all of them.
+    base = context.flatten()
     html = []
     for part in parts:
         if isinstance(part, str):
