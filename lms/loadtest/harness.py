@@ -27,6 +27,7 @@ import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.error
 import urllib.request
@@ -261,6 +262,17 @@ class CpuMeter:
         self.server = _tree_ticks(server_pid)
         self.backends = _backend_ticks(database)
         self.children = _children_cpu()
+        # Every process's ticks, sampled each second so that programs that end
+        # during the run (someone else's test run) are seen too.
+        self.first = _all_ticks()
+        self.last = dict(self.first)
+        self.sampling = threading.Event()
+        self.sampler = threading.Thread(target=self._sample, daemon=True)
+        self.sampler.start()
+
+    def _sample(self) -> None:
+        while not self.sampling.wait(1):
+            self.last.update(_all_ticks())
 
     def stop(self) -> None:
         self.seconds = time.monotonic() - self.started
@@ -273,6 +285,14 @@ class CpuMeter:
             for pid, ticks in _backend_ticks(self.database).items()
         )
         self.children = _children_cpu() - self.children
+        self.sampling.set()
+        self.sampler.join()
+        self.last.update(_all_ticks())
+        self.everyone: dict[str, int] = {}
+        for pid, (name, ticks) in self.last.items():
+            if pid in self.first and self.first[pid][0] == name:
+                ticks -= self.first[pid][1]
+            self.everyone[name] = self.everyone.get(name, 0) + ticks
 
     def shares(self) -> dict:
         busy, total = self.machine
@@ -292,6 +312,13 @@ class CpuMeter:
             "postgresql": round(database, 2),
             "locust": round(generator, 2),
             "others": round(max(machine - server - database - generator, 0), 2),
+            # The busiest programs overall (ours included), to see who else ran.
+            "busiest": {
+                name: round(spent / ticks / capacity, 2)
+                for name, spent in sorted(
+                    self.everyone.items(), key=lambda item: -item[1]
+                )[:5]
+            },
         }
 
 
@@ -345,6 +372,23 @@ def _backend_ticks(database: str) -> dict[int, int]:
         except (OSError, ValueError, IndexError):
             continue
     return backends
+
+
+def _all_ticks() -> dict[int, tuple[str, int]]:
+    """Every process's program name and CPU ticks."""
+    processes = {}
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            with open(entry / "stat") as stat:
+                text = stat.read()
+            name = text[text.index("(") + 1 : text.rindex(")")]
+            fields = text.rsplit(")", 1)[1].split()
+            processes[int(entry.name)] = (name, int(fields[11]) + int(fields[12]))
+        except (OSError, ValueError, IndexError):
+            continue
+    return processes
 
 
 def _children_cpu() -> float:

@@ -75,6 +75,8 @@ class Command(BaseCommand):
                 "gunicorn {gunicorn:.0%}, PostgreSQL {postgresql:.0%}, locust "
                 "{locust:.0%}, other processes {others:.0%}.".format(**cpu)
             )
+            busiest = ", ".join(f"{k} {v:.0%}" for k, v in cpu["busiest"].items())
+            self.stdout.write(f"Busiest programs: {busiest}.")
         for failure in result["failures"]:
             self.stdout.write(
                 f"  {failure['occurrences']} x {failure['name']}: {failure['error']}"
