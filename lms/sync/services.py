@@ -23,9 +23,11 @@ mostly items that apply cleanly. So a batch is first applied without a
 savepoint per item, its rows inserted together at the end ("fast"); an item
 refused before it wrote anything is recorded as refused and the batch goes
 on. Anything else (an item failing after it wrote, a primary key taken by
-another device meanwhile) abandons that attempt, the transaction rolls back,
-and the batch is applied again item by item in savepoints as described above:
-the answer and the end state are the same, only slower.
+another device meanwhile, any database error) abandons that attempt, the
+transaction rolls back, and the batch is applied again item by item in
+savepoints as described above: the answer and the end state are the same,
+only slower. The services' own atomic blocks open no savepoints in the fast
+attempt: a failure in one abandons it anyway.
 
 Items are applied oldest first (by `occurred_at`, then as sent), so that, for
 example, a lesson's "done" sent after the quiz that opens it is judged after
@@ -33,6 +35,7 @@ the quiz; results come back in the order of the request."""
 
 import logging
 from collections.abc import Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
@@ -216,6 +219,21 @@ def _apply_fast(
     return _row(learner, item, STORED), Result(item.sent_id, STORED)
 
 
+@contextmanager
+def _without_savepoints():
+    """In the fast attempt a failure anywhere abandons the whole attempt, so
+    the services' own nested atomic blocks need no savepoint (two round trips
+    each): Django then marks the transaction for rollback instead, which
+    `_apply_fast` sees and abandons on."""
+    features = transaction.get_connection().features
+    saved = features.uses_savepoints
+    features.uses_savepoints = False
+    try:
+        yield
+    finally:
+        features.uses_savepoints = saved
+
+
 def _ingest(
     user: AbstractBaseUser, read: list[Item | ItemMalformed], *, fast: bool
 ) -> list[Result]:
@@ -237,7 +255,10 @@ def _ingest(
             elif item.id in seen:
                 results[index] = _replayed(item, seen[item.id], user)
             elif fast:
-                with transaction.get_connection().execute_wrapper(watch):
+                with (
+                    transaction.get_connection().execute_wrapper(watch),
+                    _without_savepoints(),
+                ):
                     row, results[index] = _apply_fast(learner, item, watch)
                 seen[item.id] = row
                 new_rows.append(row)
@@ -263,5 +284,9 @@ def sync_batch_ingest(
             read.append(error)
     try:
         return _ingest(user, read, fast=True)
-    except (_Abandoned, IntegrityError):
+    except (_Abandoned, DatabaseError):
+        # Also a database error: an id another device took meanwhile, or a
+        # service that handles a conflict inside an atomic block (it needs the
+        # savepoint the fast attempt left out). A database that is really
+        # gone fails the careful attempt too, and the caller answers 503.
         return _ingest(user, read, fast=False)
