@@ -97,6 +97,17 @@ def course_of(lesson: Page) -> CoursePage:
     return course
 
 
+def live_lesson_count(course: CoursePage) -> int:
+    """How many live lessons the course has, kept on the course object like
+    `course_of` keeps the course: within one request (or one sync batch that
+    completes many lessons) the course's lessons do not change."""
+    count = getattr(course, "_live_lesson_count", None)
+    if count is None:
+        count = LessonPage.objects.live().descendant_of(course).count()
+        course._live_lesson_count = count
+    return count
+
+
 def module_of(lesson: LessonPage) -> ModulePage:
     """The module a lesson is in, kept on the lesson object as `course_of`
     keeps the course."""

@@ -31,7 +31,12 @@ from .models import (
     LessonPage,
     LessonProgress,
 )
-from .selectors import activity_completions, completed_activity_ids, course_of
+from .selectors import (
+    activity_completions,
+    completed_activity_ids,
+    course_of,
+    live_lesson_count,
+)
 
 
 def enrolment_create(
@@ -261,7 +266,7 @@ def course_completion_update(
     For progress reported late (`occurred_at`), the course was complete when
     its last lesson was, so the stamp is the latest lesson completion, and it
     moves back when a lesson turns out to have been done earlier."""
-    total = LessonPage.objects.live().descendant_of(course).count()
+    total = live_lesson_count(course)
     done_rows = LessonProgress.objects.filter(
         user=user,
         completed_at__isnull=False,
