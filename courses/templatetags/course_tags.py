@@ -22,6 +22,8 @@ def get_item(mapping, key):
 STATIC_BLOCK_TYPES = frozenset(
     {"text", "image", "embed", "media_file", "document", "callout"}
 )
+
+
 def _body_parts(page) -> list:
     """The lesson body as a list of HTML strings (static blocks, rendered
     now) and bound blocks (rendered per request)."""
