@@ -85,6 +85,17 @@ def waiting(page, count: int) -> None:
     )
 
 
+def lena_with_a_stored_lesson(app, demo):
+    """Lena enrolled in "Digital zusammenarbeiten", logged in, the course stored
+    on her device; its lesson without activities besides "done"."""
+    lena = get_user_model().objects.get(username="lena")
+    course = CoursePage.objects.get(slug=COURSE)
+    course_self_enrol(user=lena, course=course)
+    log_in(app, demo.url, "lena")
+    store(app, demo.url, course)
+    return lena, LessonPage.objects.get(slug="dokumente-gemeinsam-nutzen")
+
+
 def test_lena_learns_offline_and_everything_arrives_once(app, context, demo):
     """The issue's walk: the data-protection course stored, then offline three
     lessons and more, a lesson completed, a quiz answered, true-false.h5p
@@ -227,12 +238,7 @@ def test_a_card_note_and_a_case_choice_wait_offline_too(app, context, demo):
 
 
 def test_an_expired_session_keeps_the_queue_until_lena_logs_in(app, context, demo):
-    lena = get_user_model().objects.get(username="lena")
-    course = CoursePage.objects.get(slug=COURSE)
-    course_self_enrol(user=lena, course=course)
-    log_in(app, demo.url, "lena")
-    store(app, demo.url, course)
-    lesson = LessonPage.objects.get(slug="dokumente-gemeinsam-nutzen")
+    lena, lesson = lena_with_a_stored_lesson(app, demo)
 
     context.set_offline(True)
     app.goto(demo.url + lesson.url)
@@ -362,12 +368,7 @@ def test_a_form_sent_while_the_server_is_unreachable_is_kept(app, context, demo)
     """The browser says it is online, but requests fail (a captive Wi-Fi, a
     server restarting): the service worker keeps the change in the queue,
     and it is sent at a page load once the server answers again."""
-    lena = get_user_model().objects.get(username="lena")
-    course = CoursePage.objects.get(slug=COURSE)
-    course_self_enrol(user=lena, course=course)
-    log_in(app, demo.url, "lena")
-    store(app, demo.url, course)
-    lesson = LessonPage.objects.get(slug="dokumente-gemeinsam-nutzen")
+    lena, lesson = lena_with_a_stored_lesson(app, demo)
     app.goto(demo.url + lesson.url)
     assert app.evaluate("navigator.onLine")
 
@@ -393,12 +394,7 @@ def test_a_form_sent_while_the_server_is_unreachable_is_kept(app, context, demo)
 def test_background_sync_sends_the_queue_with_no_page_open(app, context, demo):
     """Chromium wakes the service worker with a "sync" event when the network
     is back; it sends the queue by itself, with the platform's pages closed."""
-    lena = get_user_model().objects.get(username="lena")
-    course = CoursePage.objects.get(slug=COURSE)
-    course_self_enrol(user=lena, course=course)
-    log_in(app, demo.url, "lena")
-    store(app, demo.url, course)
-    lesson = LessonPage.objects.get(slug="dokumente-gemeinsam-nutzen")
+    lena, lesson = lena_with_a_stored_lesson(app, demo)
 
     context.set_offline(True)
     app.goto(demo.url + lesson.url)
