@@ -50,10 +50,20 @@ def _urls_for(role: str) -> list[str]:
     ]
 
 
-@pytest.mark.parametrize("username", ["lena", "tara", "hanna"])
+def _admin_urls() -> list[str]:
+    lena = StaffProfile.objects.get(user__username="lena")
+    return [
+        "/reports/audit/",
+        "/reports/audit/?log=security",
+        f"/privacy/accounts/{lena.user_id}/erase/",
+    ]
+
+
+@pytest.mark.parametrize("username", ["lena", "tara", "hanna", "admin"])
 def test_pages_pass_axe(page, demo, username):
     log_in(page, demo.url, username)
-    for url in _urls_for(username):
+    urls = _admin_urls() if username == "admin" else _urls_for(username)
+    for url in urls:
         response = page.goto(f"{demo.url}{url}")
         assert response.status == 200, url
         assert_accessible(page)
@@ -80,4 +90,12 @@ def test_join_pages_pass_axe(page, demo):
     page.goto(f"{demo.url}/join/")
     assert_accessible(page)
     page.goto(f"{demo.url}/join/WILLKOMMEN/")
+    assert_accessible(page)
+
+
+def test_self_erasure_page_passes_axe_where_it_is_allowed(page, demo, settings):
+    settings.PRIVACY_SELF_ERASURE = True
+    log_in(page, demo.url, "lena")
+    response = page.goto(f"{demo.url}/my/data/erase/")
+    assert response.status == 200
     assert_accessible(page)
