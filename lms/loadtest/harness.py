@@ -48,6 +48,23 @@ class HarnessError(Exception):
     pass
 
 
+def _interrupt(signum, frame):
+    raise KeyboardInterrupt
+
+
+def run_to_the_end(run) -> dict:
+    """Call `run()` with SIGTERM turned into KeyboardInterrupt, so that a
+    killed command still stops the servers it started; harness failures come
+    back as HarnessError (the commands' CommandError)."""
+    previous = signal.signal(signal.SIGTERM, _interrupt)
+    try:
+        return run()
+    except subprocess.SubprocessError as error:
+        raise HarnessError(str(error)) from error
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
 @dataclass
 class LoadTest:
     users: int = 200

@@ -1,17 +1,11 @@
 """`make bench`: run lms.loadtest.bench and print a table and one JSON line."""
 
 import json
-import signal
-import subprocess
 
 from django.core.management.base import BaseCommand, CommandError
 
 from lms.loadtest.bench import Bench, table
-from lms.loadtest.harness import HarnessError
-
-
-def _interrupt(signum, frame):
-    raise KeyboardInterrupt
+from lms.loadtest.harness import HarnessError, run_to_the_end
 
 
 class Command(BaseCommand):
@@ -34,13 +28,10 @@ class Command(BaseCommand):
             database_url=options["database_url"],
             out=self.stdout,
         )
-        previous = signal.signal(signal.SIGTERM, _interrupt)
         try:
-            result = bench.run()
-        except (HarnessError, subprocess.SubprocessError) as error:
+            result = run_to_the_end(bench.run)
+        except HarnessError as error:
             raise CommandError(str(error)) from error
-        finally:
-            signal.signal(signal.SIGTERM, previous)
         self.stdout.write("")
         self.stdout.write(table(result))
         verdict = "met" if result["targets_met"] else "NOT met"

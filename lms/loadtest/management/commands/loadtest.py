@@ -4,16 +4,16 @@
 "failures": [...], "cpu": {...}} (the table shows each kind of request)."""
 
 import json
-import signal
-import subprocess
 
 from django.core.management.base import BaseCommand, CommandError
 
-from lms.loadtest.harness import TARGET_P95_MS, HarnessError, LoadTest, table
-
-
-def _interrupt(signum, frame):
-    raise KeyboardInterrupt
+from lms.loadtest.harness import (
+    TARGET_P95_MS,
+    HarnessError,
+    LoadTest,
+    run_to_the_end,
+    table,
+)
 
 
 class Command(BaseCommand):
@@ -55,13 +55,10 @@ class Command(BaseCommand):
             database_url=options["database_url"],
             out=self.stdout,
         )
-        previous = signal.signal(signal.SIGTERM, _interrupt)
         try:
-            result = test.run()
-        except (HarnessError, subprocess.SubprocessError) as error:
+            result = run_to_the_end(test.run)
+        except HarnessError as error:
             raise CommandError(str(error)) from error
-        finally:
-            signal.signal(signal.SIGTERM, previous)
         self.stdout.write("")
         self.stdout.write(table(result))
         verdict = "met" if result["target_met"] else "NOT met"
