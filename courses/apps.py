@@ -12,8 +12,12 @@ class CoursesConfig(AppConfig):
         from wagtail.signals import page_published, page_unpublished, post_page_move
 
         from lms.people.signals import profile_changed
+        from lms.response_cache.versions import shared_version_register
 
-        from . import competency_index, receivers, roles
+        from . import competency_index, page_cache, receivers, roles
+
+        # A kept page (lms/response_cache) shows the content it was made with.
+        shared_version_register(page_cache.VERSION_KEY)
 
         profile_changed.connect(
             receivers.enrol_by_assignments, dispatch_uid="enrol-joiner"

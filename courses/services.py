@@ -6,7 +6,7 @@ them. Those writes keep the earliest completion and the earliest and latest
 visit, so the summary rows end the same whatever order the facts arrive in.
 Without `occurred_at` everything happens now, as before."""
 
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -20,6 +20,7 @@ from content.blocks import activity_blocks
 from lms.competencies.models import EvidenceSource
 from lms.people.models import OrganisationUnit, StaffProfile
 from lms.people.selectors import profiles_reached
+from lms.response_cache.versions import people_changed
 
 from . import competency_evidence
 from .models import (
@@ -37,6 +38,9 @@ from .selectors import (
     course_of,
     live_lesson_count,
 )
+
+# A learner's repeated visits to one lesson are recorded at most this often.
+VISIT_RECORD_SECONDS = 60
 
 
 def enrolment_create(
@@ -97,6 +101,7 @@ def assignment_apply(*, assignment: CourseAssignment) -> int:
         for user_id in sorted(user_ids - already)
     ]
     Enrolment.objects.bulk_create(new, ignore_conflicts=True, batch_size=1000)
+    people_changed(enrolment.user_id for enrolment in new)  # no signal from bulk
     return len(new)
 
 
@@ -357,9 +362,16 @@ def lesson_mark_complete(
 
 
 def lesson_visit_touch(*, progress: LessonProgress) -> LessonProgress:
-    """Another visit to a lesson whose progress row the caller has read
-    (the lesson page reads it with the learner's whole course): one UPDATE."""
+    """Another visit to a lesson whose progress row the caller has read (the
+    lesson page reads it with the learner's whole course): one UPDATE, at most
+    once every VISIT_RECORD_SECONDS per lesson, as Moodle records last access
+    at most once a minute. A recorded visit can change the learner's My
+    learning ("last visited"), so their kept pages go."""
     now = timezone.now()
+    last = progress.last_visited_at
+    if last is not None and now - last < timedelta(seconds=VISIT_RECORD_SECONDS):
+        return progress
     LessonProgress.objects.filter(pk=progress.pk).update(last_visited_at=now)
     progress.last_visited_at = now
+    people_changed([progress.user_id])
     return progress

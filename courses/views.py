@@ -18,9 +18,15 @@ from wagtail.views import serve as wagtail_serve
 from lms.activities.selectors import lesson_activity_state
 from lms.activities.selectors.dialogue import team_sessions_by_block
 from lms.people.selectors import is_trainer
+from lms.response_cache.middleware import keep
 
 from . import offline, page_cache, selectors, services
 from .models import Audience, CoursePage, LessonPage, Topic
+
+# How long a learner's course page and My learning may be answered from the
+# cache (lms/response_cache) while nothing of theirs or of the content changes:
+# bounds what a change no signal reports (dates, others' aggregates) can lag.
+KEPT_SECONDS = 300
 
 
 def _staff_type(user) -> str | None:
@@ -98,7 +104,7 @@ def course_detail(request, course: CoursePage):
     outline = selectors.course_outline(
         request.user, course, completed=learner.completed, request=request
     )
-    return TemplateResponse(
+    response = TemplateResponse(
         request,
         "courses/course.html",
         {
@@ -115,6 +121,7 @@ def course_detail(request, course: CoursePage):
             else "",
         },
     )
+    return keep(response, KEPT_SECONDS)
 
 
 def lesson_detail(request, lesson: LessonPage):
@@ -142,7 +149,7 @@ def _render_lesson(request, lesson, course, learner: selectors.LearnerInCourse):
         request.user, course, completed=learner.completed, request=request
     )
     previous, following = outline.neighbours(lesson)
-    return TemplateResponse(
+    response = TemplateResponse(
         request,
         "courses/lesson.html",
         {
@@ -161,6 +168,8 @@ def _render_lesson(request, lesson, course, learner: selectors.LearnerInCourse):
             "next_lesson": following,
         },
     )
+    # Kept no longer than a visit goes unrecorded (services.lesson_visit_touch).
+    return keep(response, services.VISIT_RECORD_SECONDS)
 
 
 @login_required
@@ -169,7 +178,10 @@ def my_learning(request):
     overview = selectors.my_learning(
         request.user, _staff_type(request.user), request=request
     )
-    return TemplateResponse(request, "courses/my_learning.html", {"overview": overview})
+    response = TemplateResponse(
+        request, "courses/my_learning.html", {"overview": overview}
+    )
+    return keep(response, KEPT_SECONDS)
 
 
 @login_required

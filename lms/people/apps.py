@@ -12,9 +12,17 @@ class PeopleConfig(AppConfig):
         from django.contrib.auth.models import Group, Permission
         from django.db.models.signals import m2m_changed, post_delete, post_save
 
-        from .permission_cache import memberships_changed, permissions_changed
+        from lms.response_cache.versions import shared_version_register
+
+        from .permission_cache import (
+            VERSION_KEY,
+            memberships_changed,
+            permissions_changed,
+        )
 
         User = get_user_model()
+        # A kept page shows the navigation of the permissions it was made with.
+        shared_version_register(VERSION_KEY)
 
         # Whatever changes who holds which permission (permission_cache).
         for through in (User.groups.through, User.user_permissions.through):

@@ -1,9 +1,11 @@
 """Content-Security-Policy and the other protective response headers.
 
-Every HTML response gets a policy with a fresh nonce: scripts only from our
-own origin or with that nonce (`request.csp_nonce`, made on first use), no
-plugins, no <base>, forms only to ourselves, framing only by ourselves
-(Wagtail's live preview). The Wagtail admin gets its own, looser policy
+Every HTML response gets a policy: scripts only from our own origin (the
+platform's pages have no inline scripts, so a kept page, lms/response_cache,
+carries nothing made for one response), or with the response's nonce where a
+page asks for one (`request.csp_nonce`, made on first use), no plugins, no
+<base>, forms only to ourselves, framing only by ourselves (Wagtail's live
+preview). The Wagtail admin gets its own, looser policy
 (`CSP_ADMIN_*`), because its templates and widgets write inline styles and a
 few inline scripts that we cannot give a nonce. Everything that is not a page
 (JSON, downloads, files) gets `FILE_POLICY`: opened directly as a document it
@@ -18,7 +20,7 @@ Cross-Origin-Opener-Policy on every response; Permissions-Policy is added here.
 import secrets
 
 from django.conf import settings
-from django.utils.functional import SimpleLazyObject
+from django.utils.functional import SimpleLazyObject, empty
 
 # h5p-standalone writes the player frame (an about:blank iframe, which inherits
 # this policy) with one fixed inline script; its hash allows exactly that one.
@@ -70,7 +72,7 @@ PERMISSIONS_POLICY = ", ".join(
 JAVASCRIPT_TYPES = ("text/javascript", "application/javascript")
 
 
-def _policy(nonce: str, *, admin: bool) -> str:
+def _policy(nonce: str | None, *, admin: bool) -> str:
     directives = {name: list(sources) for name, sources in PAGE_POLICY.items()}
     directives["frame-src"] += settings.CSP_FRAME_SRC
     directives["img-src"] += settings.CSP_IMG_SRC
@@ -85,7 +87,7 @@ def _policy(nonce: str, *, admin: bool) -> str:
             for source in directives["script-src"]
             if not source.startswith(("'sha256-", "'nonce-"))
         ]
-    else:
+    elif nonce is not None:
         directives["script-src"].append(f"'nonce-{nonce}'")
     if settings.CSP_REPORT_URI:
         directives["report-uri"] = [settings.CSP_REPORT_URI]
@@ -93,6 +95,12 @@ def _policy(nonce: str, *, admin: bool) -> str:
         f"{name} {' '.join(dict.fromkeys(sources))}"
         for name, sources in directives.items()
     )
+
+
+def _nonce_used(request) -> str | None:
+    """The response's nonce if the page put it on a script, else None."""
+    nonce = request.csp_nonce
+    return None if nonce._wrapped is empty else str(nonce)
 
 
 def _is_admin(request) -> bool:
@@ -115,7 +123,7 @@ class SecurityHeadersMiddleware:
         if disposition.startswith("attachment"):
             policy = FILE_POLICY
         elif content_type in ("text/html", "application/xhtml+xml"):
-            policy = _policy(str(request.csp_nonce), admin=_is_admin(request))
+            policy = _policy(_nonce_used(request), admin=_is_admin(request))
         elif content_type in JAVASCRIPT_TYPES:
             return response
         else:

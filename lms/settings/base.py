@@ -26,6 +26,7 @@ INSTALLED_APPS = [
     "lms.privacy",
     "lms.sync",
     "lms.loadtest",
+    "lms.response_cache",
     "content",
     "courses",
     "theme",
@@ -66,6 +67,9 @@ MIDDLEWARE = [
     # response, so compressed pages do not leak it (README "Performance").
     "django.middleware.gzip.GZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # A learner's kept pages answered before anything below runs
+    # (lms/response_cache; README "Performance").
+    "lms.response_cache.middleware.ResponseCacheMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -133,6 +137,10 @@ else:
 # content version in the cache stays (courses/page_cache.py). A per-process
 # cache cannot tell the other workers, so without Redis neither is used.
 COURSE_PAGE_CACHE = bool(REDIS_URL)
+# Whole pages kept per session (lms/response_cache): the paths whose views may
+# ask for it (lesson and course pages, My learning).
+RESPONSE_CACHE = bool(REDIS_URL)
+RESPONSE_CACHE_PATHS = r"^/(?:my/|courses/(?:[\w-]+/)+)$"
 if REDIS_URL:
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 

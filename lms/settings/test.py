@@ -30,4 +30,5 @@ AXES_ENABLED = False
 # One process: its local-memory cache is shared by everything the tests run, so
 # the production caching is on (README "Performance").
 COURSE_PAGE_CACHE = True
+RESPONSE_CACHE = True
 SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"

@@ -1,8 +1,11 @@
 """For `make bench`, run inside the bench's environment before the server
 starts: find the pages to measure, fetch each as the bench's learner until it
-is warm, and write what was found as JSON (URLs, the learner's session,
-queries and bytes per page, the Cache-Control of a hashed static file) and the
-lesson's bytes for the bare view."""
+is warm, and write what was found as JSON (URLs, the learner's session and
+CSRF cookies as a browser keeps them, queries and bytes per page, the
+Cache-Control of a hashed static file) and the lesson's bytes for the bare
+view. Queries are counted twice: rendering the page with everything shared
+kept (the learner's kept pages dropped first), and answering it kept
+(lms/response_cache)."""
 
 import gzip
 import json
@@ -10,6 +13,7 @@ import re
 from pathlib import Path
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 from django.test import Client
@@ -18,6 +22,7 @@ from django.test.utils import CaptureQueriesContext
 from courses.models import LessonPage
 from courses.selectors import course_of
 from lms.loadtest.learners import load_plan_write
+from lms.response_cache.versions import people_changed
 
 # The demo's lesson with a quiz and an H5P exercise, in the data-protection
 # course that learners store for offline use.
@@ -41,6 +46,7 @@ class Command(BaseCommand):
             raise CommandError(f"No live lesson {LESSON_SLUG}: run seed_demo.")
         plan = load_plan_write(Path(options["plan"]), count=1)
         session = plan["learners"][0]["session"]
+        learner = get_user_model().objects.get(username=plan["learners"][0]["username"])
         client = Client(HTTP_HOST="127.0.0.1")
         client.cookies[settings.SESSION_COOKIE_NAME] = session
         pages = {
@@ -53,6 +59,9 @@ class Command(BaseCommand):
         for name, url in pages.items():
             for _warm in range(3):
                 client.get(url)
+            with CaptureQueriesContext(connection) as kept:
+                client.get(url)
+            people_changed([learner.pk])
             with CaptureQueriesContext(connection) as queries:
                 response = client.get(url)
             if response.status_code != 200:
@@ -60,6 +69,7 @@ class Command(BaseCommand):
             result["pages"][name] = {
                 "url": url,
                 "queries": len(queries),
+                "queries_kept": len(kept),
                 "bytes": len(response.content),
                 "gzip_bytes": len(gzip.compress(response.content, 6)),
             }
@@ -75,5 +85,10 @@ class Command(BaseCommand):
         bare = result["pages"]["lesson"] | {"url": "/bench/bare/"}
         with CaptureQueriesContext(connection) as queries:
             client.get(bare["url"])
-        result["pages"]["bare"] = bare | {"queries": len(queries)}
+        result["pages"]["bare"] = bare | {
+            "queries": len(queries),
+            "queries_kept": len(queries),
+        }
+        result["csrf_cookie"] = settings.CSRF_COOKIE_NAME
+        result["csrf"] = client.cookies[settings.CSRF_COOKIE_NAME].value
         Path(options["out"]).write_text(json.dumps(result, indent=1))
