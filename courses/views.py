@@ -135,15 +135,19 @@ def lesson_detail(request, lesson: LessonPage):
         messages.info(request, _("Enrol in the course to read its lessons."))
         return redirect(course.get_url(request))
     if offline.is_offline_download(request):
-        pass  # stored for offline use: the learner has not opened it yet
-    elif learner.progress is None:
+        # Stored for offline use: the learner has not opened it yet, and the
+        # page is not kept (a visit soon after must be recorded).
+        return _render_lesson(request, lesson, course, learner, kept=False)
+    if learner.progress is None:
         learner.progress = services.lesson_visit(user=request.user, lesson=lesson)
     else:
         services.lesson_visit_touch(progress=learner.progress)
     return _render_lesson(request, lesson, course, learner)
 
 
-def _render_lesson(request, lesson, course, learner: selectors.LearnerInCourse):
+def _render_lesson(
+    request, lesson, course, learner: selectors.LearnerInCourse, *, kept=True
+):
     activity_ids = lesson.activity_ids()
     outline = selectors.course_outline(
         request.user, course, completed=learner.completed, request=request
@@ -169,7 +173,7 @@ def _render_lesson(request, lesson, course, learner: selectors.LearnerInCourse):
         },
     )
     # Kept no longer than a visit goes unrecorded (services.lesson_visit_touch).
-    return keep(response, services.VISIT_RECORD_SECONDS)
+    return keep(response, services.VISIT_RECORD_SECONDS) if kept else response
 
 
 @login_required
