@@ -17,10 +17,10 @@ keeps working.
 import mimetypes
 import posixpath
 
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import SuspiciousFileOperation
 from django.core.files.storage import default_storage
-from django.http import FileResponse, Http404
+from django.http import FileResponse, Http404, HttpResponseForbidden
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from .h5p.storage import LIBRARIES_PREFIX, PREFIX
@@ -88,9 +88,17 @@ def _content_type(name: str) -> str:
 
 
 @require_safe
-@login_required
 def h5p_file(request, path: str):
-    """Stream one file of an unpacked library or package from default storage."""
+    """Stream one file of an unpacked library or package from default storage.
+
+    Without a login: 403, not the login page. The player asks for these files
+    itself (scripts, styles, images); a login page is of no use to it, and each
+    one rendered sets a new CSRF cookie, which replaced the one of the login
+    form the person was filling in after a session ended offline."""
+    if not request.user.is_authenticated:
+        return HttpResponseForbidden(
+            _("Please log in to load this exercise."), content_type="text/plain"
+        )
     name = _storage_name(path)
     is_library = name.startswith(LIBRARIES_PREFIX)
     # Only what an upload may contain is ever served, whatever else the

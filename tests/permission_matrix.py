@@ -310,7 +310,8 @@ ENTRIES: dict[str, tuple[Probe, ...]] = {
         ),
     ),
     # content: H5P files, for the player in a logged-in learner's lesson ------------
-    "h5p-file": (get("/h5p/{h5p_path}", LOGGED_IN),),
+    # A file the player loads: 403 without a login, never the login page.
+    "h5p-file": (get("/h5p/{h5p_path}", expect(200, anonymous=403)),),
     # lms.sync: JSON APIs ---------------------------------------------------------
     "sync": (
         get("/api/sync/", expect(405)),

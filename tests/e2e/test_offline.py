@@ -254,9 +254,6 @@ def test_an_expired_session_keeps_the_queue_until_lena_logs_in(app, context, dem
 
     login.click()
     expect(app.locator(f"{STATUS} a[href^='/accounts/login/']")).to_be_visible()
-    # As a person would: the login page settles (its status script has tried
-    # to send the queue, the worker has checked for an update) before typing.
-    app.wait_for_load_state("networkidle")
     app.fill("#id_username", "lena")
     app.fill("#id_password", "demo")
     app.locator("main form button[type=submit]").click()

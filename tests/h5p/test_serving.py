@@ -85,10 +85,14 @@ def test_head_is_allowed_and_post_is_not(user_client, files):
     assert user_client.post("/h5p/libraries/H5P.Demo-1.0/demo.js").status_code == 405
 
 
-def test_login_required(client, files):
+def test_login_required_and_no_login_page_for_a_file(client, files):
+    """Without a login the player's file is refused, not answered with the
+    login page, which would set a CSRF cookie of its own (and replace the one
+    of a login form open in the same browser)."""
     response = client.get("/h5p/libraries/H5P.Demo-1.0/demo.js")
-    assert response.status_code == 302
-    assert response["Location"].startswith(reverse("login"))
+    assert response.status_code == 403
+    assert response["Content-Type"].startswith("text/plain")
+    assert not response.cookies
 
 
 @pytest.mark.parametrize(
