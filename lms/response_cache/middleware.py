@@ -29,6 +29,7 @@ import gzip
 import json
 import re
 import time
+from contextlib import contextmanager
 from contextvars import ContextVar
 from hashlib import blake2b
 from typing import NamedTuple
@@ -57,6 +58,18 @@ def acting_user_id() -> str | None:
     """The user of the request that may write, now running (receivers.py:
     their own changes are covered when the request ends)."""
     return _acting.get()
+
+
+@contextmanager
+def changes_by(user_id):
+    """Within: changes to this person's own rows replace their version once,
+    at the end, as a request of theirs does (receivers skip them meanwhile)."""
+    token = _acting.set(str(user_id))
+    try:
+        yield
+    finally:
+        _acting.reset(token)
+        versions.people_changed([user_id])
 
 
 def keep(response, seconds: int):

@@ -45,6 +45,8 @@ from django.db import DatabaseError, IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from lms.response_cache.middleware import changes_by
+
 from .items import HANDLERS, Item, ItemMalformed, ItemRejected, Learner, item_read
 from .models import SyncItem, SyncStatus
 
@@ -282,11 +284,14 @@ def sync_batch_ingest(
             read.append(item_read(raw))
         except ItemMalformed as error:
             read.append(error)
-    try:
-        return _ingest(user, read, fast=True)
-    except (_Abandoned, DatabaseError):
-        # Also a database error: an id another device took meanwhile, or a
-        # service that handles a conflict inside an atomic block (it needs the
-        # savepoint the fast attempt left out). A database that is really
-        # gone fails the careful attempt too, and the caller answers 503.
-        return _ingest(user, read, fast=False)
+    # The learner's kept pages (lms/response_cache) go once, after the batch.
+    with changes_by(user.pk):
+        try:
+            return _ingest(user, read, fast=True)
+        except (_Abandoned, DatabaseError):
+            # Also a database error: an id another device took meanwhile, or a
+            # service that handles a conflict inside an atomic block (it needs
+            # the savepoint the fast attempt left out). A database that is
+            # really gone fails the careful attempt too, and the caller
+            # answers 503.
+            return _ingest(user, read, fast=False)

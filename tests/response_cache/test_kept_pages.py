@@ -261,3 +261,22 @@ def test_continue_where_you_left_off_follows_the_last_lesson_opened(client, cour
         page = soup(client.get("/my/"))
         link = page.find("a", string=lambda text: text and "left off" in text)
         assert lesson.title in link.get_text()
+
+
+def test_a_sync_batch_applied_outside_a_request_shows_on_the_next_page(
+    client, org, django_assert_num_queries
+):
+    """A learner's offline queue applied by the service itself (as the bench
+    does): their kept pages go once the batch is in."""
+    from lms.sync.services import sync_batch_ingest
+    from tests.sync.helpers import ago, build_course, item
+    from tests.sync.helpers import learner as sync_learner
+
+    course = build_course()
+    lena = sync_learner("lena", org, course)
+    client.force_login(lena)
+    before = kept(client, course.page.url, django_assert_num_queries)
+    assert not soup(before).select(".done")
+    done = item("lesson.completed", {"lesson": course.reading.pk}, ago(5))
+    assert sync_batch_ingest(user=lena, items=[done])[0].status == "stored"
+    assert soup(client.get(course.page.url)).select(".done")
