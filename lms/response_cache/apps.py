@@ -8,6 +8,11 @@ class ResponseCacheConfig(AppConfig):
     verbose_name = _("Pages kept per session")
 
     def ready(self):
+        from django.conf import settings
+
         from . import receivers
 
-        receivers.connect()
+        # Without kept pages nothing needs telling (and every watched model
+        # would lose Django's bulk deletes for nothing).
+        if settings.RESPONSE_CACHE:
+            receivers.connect()

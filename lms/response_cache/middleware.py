@@ -197,6 +197,8 @@ class ResponseCacheMiddleware:
             if name.lower() not in NOT_KEPT_HEADERS
         )
         entry = Entry(current, time.time() + seconds, headers, gzipped)
+        # Keyed by the session as the request leaves it (a first page may
+        # have written to it): the state the next request brings.
         cache.set(_entry_key(request), entry, timeout=seconds)
         if _accepts_gzip(request):  # GZipMiddleware leaves it as it is
             response.content = gzipped

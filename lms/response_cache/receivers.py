@@ -36,23 +36,20 @@ THROUGH = {
 
 
 @cache
-def _person_fields(model) -> tuple[str, ...]:
+def _person_relations(model) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The model's columns naming a person, and its m2m fields to people."""
     user_model = get_user_model()
-    return tuple(
+    columns = tuple(
         field.attname
         for field in model._meta.concrete_fields
         if field.is_relation and field.related_model is user_model
     )
-
-
-@cache
-def _person_m2m(model) -> tuple[str, ...]:
-    user_model = get_user_model()
-    return tuple(
+    m2m = tuple(
         field.name
         for field in model._meta.many_to_many
         if field.related_model is user_model
     )
+    return columns, m2m
 
 
 def people_of(instance) -> set:
@@ -67,9 +64,10 @@ def people_of(instance) -> set:
         except ObjectDoesNotExist:  # deleted with its parent
             return set()
         return people_of(parent)
-    people = {getattr(instance, name) for name in _person_fields(model)}
+    columns, m2m = _person_relations(model)
+    people = {getattr(instance, name) for name in columns}
     if instance.pk is not None:
-        for name in _person_m2m(model):
+        for name in m2m:
             people.update(getattr(instance, name).values_list("pk", flat=True))
     return people
 
@@ -123,8 +121,7 @@ def watched_models() -> list:
         and (
             model is user_model
             or model._meta.label in THROUGH
-            or _person_fields(model)
-            or _person_m2m(model)
+            or any(_person_relations(model))
         )
     ]
 
@@ -134,7 +131,7 @@ def connect() -> None:
         uid = f"response-cache-{model._meta.label}"
         post_save.connect(row_changed, sender=model, dispatch_uid=uid)
         post_delete.connect(row_changed, sender=model, dispatch_uid=uid)
-        for name in _person_m2m(model):
+        for name in _person_relations(model)[1]:
             m2m_changed.connect(
                 memberships_changed,
                 sender=getattr(model, name).through,

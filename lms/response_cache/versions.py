@@ -16,6 +16,7 @@ import secrets
 import threading
 import time
 
+from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 
@@ -50,6 +51,8 @@ def people_changed(user_ids) -> None:
     again when the transaction commits (a page rendered meanwhile read the
     old rows and was stored under the version set at once). Within one
     transaction each person's commit-time change is registered once."""
+    if not settings.RESPONSE_CACHE:
+        return
     ids = {str(user_id) for user_id in user_ids if user_id is not None}
     if not ids:
         return
